@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { defineMethod, returns } from './define';
+import { apiKeySchema, type ApiKeyKind } from '../api-key';
+import { GATEWAY_ERROR_CODES, type Balance, type SendMode } from '../gateway-types';
+import { preferencesPatchSchema, type GatewayMode, type Preferences } from '../settings';
+
+export const noInput = z.undefined();
+
+/** How well the API key is protected at rest on this machine. */
+export type KeyProtection = 'os' | 'basic_text' | 'host_file' | 'unavailable';
+
+export interface VaultStatus {
+  protection: KeyProtection;
+  /** True only when the key is encrypted by the OS keychain (Keychain, DPAPI, libsecret, KWallet). */
+  encrypted: boolean;
+  /** Raw backend name for the admin's information, e.g. `gnome_libsecret`. */
+  backend: string;
+}
+
+export type StartupWarning =
+  | { code: 'settings_corrupt'; movedTo: string }
+  | { code: 'vault_corrupt'; movedTo: string };
+
+export interface AppInfo {
+  version: string;
+  /** `electron` for the desktop app, `browser` for the browser host. */
+  host: 'electron' | 'browser';
+  gatewayMode: GatewayMode;
+  /** What the mode badge shows. */
+  mode: SendMode;
+  vault: VaultStatus;
+  systemLocale: string;
+  warnings: StartupWarning[];
+}
+
+export interface KeyCheck {
+  keyKind: ApiKeyKind;
+  balance: Balance;
+}
+
+export const EXTERNAL_TARGETS = ['messagebird_contact', 'afas_help', 'afas_pocket', 'nist_sms'] as const;
+export type ExternalTarget = (typeof EXTERNAL_TARGETS)[number];
+
+export const platformContract = {
+  getAppInfo: defineMethod({ input: noInput, output: returns<AppInfo>() }),
+  getSettings: defineMethod({ input: noInput, output: returns<Preferences>() }),
+  updateSettings: defineMethod({ input: preferencesPatchSchema, output: returns<Preferences>() }),
+  /** Live check of a key by `GET /balance`, the cheapest call; the key is not stored. */
+  checkApiKey: defineMethod({
+    input: z.object({ apiKey: apiKeySchema }).strict(),
+    output: returns<KeyCheck>(),
+    errors: GATEWAY_ERROR_CODES,
+  }),
+  /** Opens one of a fixed set of addresses in the system browser or mail client. */
+  openExternal: defineMethod({
+    input: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),
+    output: returns<{ opened: boolean; url: string }>(),
+  }),
+};

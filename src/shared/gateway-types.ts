@@ -1,0 +1,38 @@
+/** Vocabulary of MessageBird results shared by main and renderer (MESSAGEBIRD.md). */
+
+export const GATEWAY_ERROR_CODES = [
+  'key_rejected',
+  'insufficient_balance',
+  'invalid_request',
+  'not_found',
+  'rate_limited',
+  'provider_unavailable',
+  'timeout',
+  'network',
+  'bad_response',
+] as const;
+export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
+
+export interface Balance {
+  payment: string;
+  type: string;
+  amount: number;
+}
+
+export const DELIVERY_STATUSES = [
+  'scheduled',
+  'sent',
+  'buffered',
+  'delivered',
+  'expired',
+  'delivery_failed',
+] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** Where a message can still change status; anything else is final. */
+export function isFinalDeliveryStatus(status: DeliveryStatus): boolean {
+  return status === 'delivered' || status === 'expired' || status === 'delivery_failed';
+}
+
+/** Which gateway answered: the in-process sandbox, MessageBird with a test key, or live MessageBird. */
+export type SendMode = 'sandbox' | 'test' | 'live';
