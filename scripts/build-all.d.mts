@@ -1,0 +1,3 @@
+export declare const root: string;
+export declare function buildIsStale(): boolean;
+export declare function buildAll(): void;

@@ -1,0 +1,95 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelFor, methodNames } from '../../src/shared/contract';
+
+/** Loads src/main/index.ts against a fresh fake Electron, as the app would start. */
+async function startMain() {
+  vi.resetModules();
+  const electron = await import('./fake-electron');
+  electron.fake.reset();
+  electron.fake.setUserData(mkdtempSync(join(tmpdir(), 'main-wiring-')));
+  await import('../../src/main/index');
+  return electron;
+}
+
+describe('src/main/index.ts wiring', () => {
+  let electron: Awaited<ReturnType<typeof startMain>>;
+  beforeEach(async () => {
+    vi.stubEnv('ELECTRON_RENDERER_URL', '');
+    vi.stubEnv('SMS_ADMIN_USER_DATA', '');
+    vi.stubEnv('MESSAGEBIRD_CONNECT_TO', '');
+    vi.stubEnv('HTTPS_PROXY', '');
+    vi.stubEnv('https_proxy', '');
+    electron = await startMain();
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  it('enables the sandbox and registers app:// before ready', () => {
+    const { log } = electron.fake;
+    expect(log).toContain('app.enableSandbox');
+    expect(log).toContain('protocol.registerSchemesAsPrivileged');
+    expect(log).not.toContain('app.ready');
+    expect(electron.BrowserWindow.windows).toHaveLength(0);
+  });
+
+  it('registers every IPC handler before the window is created', async () => {
+    await electron.fake.emitReady();
+    const { log } = electron.fake;
+    const windowAt = log.indexOf('BrowserWindow.new');
+    expect(windowAt).toBeGreaterThan(-1);
+    for (const method of methodNames) {
+      const at = log.indexOf(`ipcMain.handle:${channelFor(method)}`);
+      expect(at, method).toBeGreaterThan(-1);
+      expect(at, method).toBeLessThan(windowAt);
+    }
+    expect(log.indexOf('protocol.handle:app')).toBeLessThan(windowAt);
+    expect(electron.dialog.errors).toEqual([]);
+  });
+
+  it('opens one window with hardened web preferences, loading app://renderer/', async () => {
+    await electron.fake.emitReady();
+    const [window] = electron.BrowserWindow.windows;
+    expect(electron.BrowserWindow.windows).toHaveLength(1);
+    expect(window!.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+    });
+    expect(String(window!.webPreferences['preload'])).toMatch(/preload[\\/]index\.cjs$/);
+    expect(window!.webContents.loadedUrl).toBe('app://renderer/index.html');
+  });
+
+  it('hardens the window contents and the default session', async () => {
+    await electron.fake.emitReady();
+    const contents = electron.BrowserWindow.windows[0]!.webContents;
+    expect(contents.attemptNavigation('https://evil.example/')).toBe(false);
+    expect(contents.attemptWindowOpen('https://evil.example/')).toBe(false);
+    expect(contents.attemptAttachWebview('https://evil.example/')).toBe(false);
+    expect(await electron.session.defaultSession.requestPermission('media')).toBe(false);
+    // Any later webContents too (devtools, a stray window).
+    const other = new electron.BrowserWindow({}).webContents;
+    expect(other.attemptNavigation('https://evil.example/')).toBe(false);
+  });
+
+  it('answers the app frame and refuses a foreign one', async () => {
+    await electron.fake.emitReady();
+    const settings = await electron.ipcMain.invokeFrom({ url: 'app://renderer/index.html', parent: null }, 'sms:getSettings');
+    expect(settings).toMatchObject({ ok: true, value: { gatewayMode: 'sandbox' } });
+    const info = await electron.ipcMain.invokeFrom({ url: 'app://renderer/index.html', parent: null }, 'sms:getAppInfo');
+    expect(info).toMatchObject({ ok: true, value: { host: 'electron', warnings: [] } });
+    const refused = await electron.ipcMain.invokeFrom({ url: 'https://evil.example/', parent: null }, 'sms:getSettings');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('closes services before quitting', async () => {
+    await electron.fake.emitReady();
+    electron.app.quit();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(electron.fake.log.filter((entry) => entry === 'app.quit')).toHaveLength(2);
+  });
+});

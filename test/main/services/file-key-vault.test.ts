@@ -1,0 +1,53 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FileKeyVault } from '../../../src/main/services/vault/file-key-vault';
+
+const CANARY = 'test_CANARYfileKEY4q9Wz1';
+
+describe('FileKeyVault', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'file-key-vault-'));
+  });
+
+  it('reports itself honestly: a key beside the data is not encryption', async () => {
+    expect(await new FileKeyVault(dir).status()).toEqual({ protection: 'host_file', encrypted: false, backend: 'host_file' });
+  });
+
+  it('stores AES-GCM ciphertext only, key and vault at mode 0600', async () => {
+    const vault = new FileKeyVault(dir);
+    await vault.put('p1', CANARY);
+    for (const name of readdirSync(dir)) {
+      const content = readFileSync(join(dir, name));
+      expect(content.toString('latin1'), name).not.toContain(CANARY);
+      expect(content.toString('latin1'), name).not.toContain(Buffer.from(CANARY).toString('base64'));
+      expect(statSync(join(dir, name)).mode & 0o777, name).toBe(0o600);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['vault.json', 'vault.key']);
+    expect(await new FileKeyVault(dir).get('p1')).toBe(CANARY);
+  });
+
+  it('detects tampered ciphertext', async () => {
+    await new FileKeyVault(dir).put('p1', CANARY);
+    const path = join(dir, 'vault.json');
+    const data = JSON.parse(readFileSync(path, 'utf8'));
+    const bytes = Buffer.from(data.secrets.p1, 'base64');
+    bytes[bytes.length - 1]! ^= 1;
+    data.secrets.p1 = bytes.toString('base64');
+    writeFileSync(path, JSON.stringify(data));
+    await expect(new FileKeyVault(dir).get('p1')).rejects.toThrow();
+  });
+
+  it('moves a corrupt vault file aside and reports it', () => {
+    writeFileSync(join(dir, 'vault.json'), 'not json');
+    const vault = new FileKeyVault(dir);
+    expect(vault.startupWarning).toMatchObject({ code: 'vault_corrupt' });
+    expect(readFileSync(vault.startupWarning!.movedTo, 'utf8')).toBe('not json');
+  });
+
+  it('refuses ids that are not simple names', async () => {
+    await expect(new FileKeyVault(dir).put('../x', CANARY)).rejects.toThrow();
+  });
+});
