@@ -1,0 +1,96 @@
+import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../fakes/fake-messagebird';
+import { expect, test } from './fixtures';
+import { filesContainingSecrets } from './harness/secrets';
+
+test.describe('platform: browser host, contract and the real SDK against the fake MessageBird', () => {
+  test('starts in Sandbox and shows the app frame with the mode badge', async ({ page, host }) => {
+    await page.goto(host.url);
+    await expect(page).toHaveURL(`${host.origin}/`); // the token is traded for a cookie and dropped
+    await expect(page.getByRole('navigation')).toBeVisible();
+    for (const name of ['Setup', 'Test send', 'Send log', 'Review', 'Settings']) {
+      await expect(page.getByRole('navigation').getByRole('button', { name })).toBeVisible();
+    }
+    await expect(page.getByText('Sandbox', { exact: true }).first()).toBeVisible();
+  });
+
+  test('checks a live key through the real SDK: GET /balance reaches the fake and the balance is shown', async ({ page, host, fake }) => {
+    fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 42.5 } });
+    await page.goto(host.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('MessageBird (real SMS)').click(); // asks for confirmation first
+    await page.getByRole('dialog').getByRole('button', { name: 'Switch to MessageBird' }).click();
+    await page.getByLabel('MessageBird API key').fill(FAKE_LIVE_KEY);
+    await page.getByRole('button', { name: 'Check key' }).click();
+
+    const result = page.getByRole('status', { name: 'Connection test result' });
+    await expect(result).toContainText('MessageBird accepted the key.');
+    await expect(result).toContainText('Live key');
+    await expect(result).toContainText('42.5');
+
+    const balanceCalls = fake.requests.filter((r) => r.method === 'GET' && r.path === '/balance');
+    expect(balanceCalls).toHaveLength(1);
+    expect(balanceCalls[0]?.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
+    // The key was only checked, never stored, and never echoed anywhere.
+    expect(filesContainingSecrets(host.dataDir, [FAKE_LIVE_KEY])).toEqual([]);
+    expect(host.output()).not.toContain(FAKE_LIVE_KEY);
+  });
+
+  test('a test key is named as such; a wrong key gets a clear message', async ({ page, host, fake }) => {
+    await page.goto(host.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    await page.getByLabel('MessageBird (real SMS)').click(); // asks for confirmation first
+    await page.getByRole('dialog').getByRole('button', { name: 'Switch to MessageBird' }).click();
+    const key = page.getByLabel('MessageBird API key');
+    const result = page.getByRole('status', { name: 'Connection test result' });
+
+    await key.fill(FAKE_TEST_KEY);
+    await page.getByRole('button', { name: 'Check key' }).click();
+    await expect(result).toContainText('This is a test key');
+
+    await key.fill('WrongKey0123456789abcdefg');
+    await page.getByRole('button', { name: 'Check key' }).click();
+    await expect(result).toContainText('The key check failed.');
+    expect(fake.requests.at(-1)?.headers.authorization).toBe('AccessKey WrongKey0123456789abcdefg');
+  });
+
+  test('refuses requests without the token, with a foreign Host or a foreign Origin', async ({ host }) => {
+    const api = `${host.origin}/api/getAppInfo`;
+    const json = { 'content-type': 'application/json' };
+    const cookie = { cookie: `sms_admin_session=${host.token}` };
+
+    expect((await fetch(`${host.origin}/`)).status).toBe(401);
+    expect((await fetch(`${host.origin}/?token=wrong`)).status).toBe(401);
+    expect((await fetch(api, { method: 'POST', headers: json, body: '{}' })).status).toBe(401);
+    const foreignOrigin = await fetch(api, {
+      method: 'POST',
+      headers: { ...json, ...cookie, origin: 'http://evil.example' },
+      body: '{}',
+    });
+    expect(foreignOrigin.status).toBe(403);
+    const good = await fetch(api, { method: 'POST', headers: { ...json, ...cookie }, body: '{}' });
+    expect(good.status).toBe(200);
+    expect(((await good.json()) as { ok: boolean }).ok).toBe(true);
+    expect(good.headers.get('content-security-policy')).toContain("default-src 'none'");
+
+    // fetch() cannot forge Host; a raw request can, as a DNS-rebinding page would arrive.
+    const { request } = await import('node:http');
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: host.port, path: '/', headers: { host: `evil.example:${host.port}`, ...cookie } },
+        (res) => resolve(res.statusCode),
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    expect(status).toBe(421);
+  });
+
+  test('malformed input to a contract method over HTTP is a validation error, not a crash', async ({ host }) => {
+    const bad = await host.call('checkApiKey', { apiKey: 'has spaces and quotes"' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input', field: 'apiKey' } });
+    const unknown = await host.call('noSuchMethod', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // The host is still answering.
+    expect((await host.call('getAppInfo')).ok).toBe(true);
+  });
+});
