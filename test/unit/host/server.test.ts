@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHandlerTable } from '../../../src/main/ipc/handler-table';
+import { HostFileSaver } from '../../../src/host/host-file-saver';
+import { createHostServer, MAX_BODY_BYTES } from '../../../src/host/server';
+import { createTestServices } from '../../support/test-services';
+
+const token = 'T0ken-for-tests_0123456789';
+const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
+writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
+mkdirSync(join(rendererDir, 'assets'));
+writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+writeFileSync(join(rendererDir, '..', 'outside-secret.txt'), 'not for the browser');
+
+const fileSaver = new HostFileSaver();
+const server = createHostServer({ table: createHandlerTable(createTestServices()), rendererDir, token, fileSaver });
+let port = 0;
+beforeAll(async () => {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+interface Reply { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+/** A raw request, so tests control Host, Origin and the path exactly (fetch would normalise them). */
+function raw(path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: `127.0.0.1:${port}`, ...options.headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const session = { cookie: `sms_admin_session=${token}` };
+const json = { ...session, 'content-type': 'application/json' };
+
+describe('browser host server', () => {
+  it('trades the token for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
+    const reply = await raw(`/?token=${token}`);
+    expect(reply.status).toBe(303);
+    expect(reply.headers.location).toBe('/');
+    expect(String(reply.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  it('serves the renderer only with the session cookie', async () => {
+    expect((await raw('/')).status).toBe(401);
+    const page = await raw('/', { headers: session });
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>app</title>');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await raw('/assets/app.js', { headers: session })).headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('accepts localhost as Host and refuses any other host name', async () => {
+    expect((await raw('/', { headers: { ...session, host: `localhost:${port}` } })).status).toBe(200);
+    expect((await raw('/', { headers: { ...session, host: `127.0.0.1:${port + 1}` } })).status).toBe(421);
+    expect((await raw('/', { headers: { ...session, host: 'attacker.example' } })).status).toBe(421);
+  });
+
+  it('refuses paths that leave the renderer folder', async () => {
+    for (const path of ['/../outside-secret.txt', '/%2e%2e/outside-secret.txt', '/assets/..%2f..%2foutside-secret.txt', '/%00']) {
+      const reply = await raw(path, { headers: session });
+      expect(reply.status, path).toBe(404);
+      expect(reply.body).not.toContain('not for the browser');
+    }
+  });
+
+  it('answers the contract on POST /api/<method> with JSON only', async () => {
+    const ok = await raw('/api/getSettings', { method: 'POST', headers: json, body: '{}' });
+    expect(JSON.parse(ok.body)).toMatchObject({ ok: true, value: { gatewayMode: 'sandbox' } });
+    expect((await raw('/api/getSettings', { method: 'GET', headers: session })).status).toBe(405);
+    // A form post (the only cross-site POST without a preflight) is refused.
+    const form = await raw('/api/getSettings', { method: 'POST', headers: { ...session, 'content-type': 'text/plain' }, body: '{}' });
+    expect(form.status).toBe(415);
+    const bad = await raw('/api/getSettings', { method: 'POST', headers: json, body: '{not json' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('refuses a body over the size cap', async () => {
+    const reply = await raw('/api/getSettings', { method: 'POST', headers: json, body: Buffer.alloc(MAX_BODY_BYTES + 10, 0x20) });
+    expect(reply.status).toBe(413);
+  });
+
+  it('refuses a foreign Origin even with the cookie', async () => {
+    const reply = await raw('/api/getSettings', { method: 'POST', headers: { ...json, origin: 'https://evil.example' }, body: '{}' });
+    expect(reply.status).toBe(403);
+  });
+
+  it('offers a saved export once as a download', async () => {
+    const saved = await fileSaver.save({ suggestedName: 'send log.csv', mimeType: 'text/csv', content: 'a,b\n1,2\n' });
+    expect(saved.status).toBe('download');
+    const url = saved.status === 'download' ? saved.url : '';
+    const first = await raw(url, { headers: session });
+    expect(first.status).toBe(200);
+    expect(first.body).toBe('a,b\n1,2\n');
+    expect(first.headers['content-disposition']).toBe('attachment; filename="send_log.csv"');
+    expect((await raw(url, { headers: session })).status).toBe(404);
+  });
+
+  it('has no test routes unless started with test hooks', async () => {
+    const reply = await raw('/__test__/clock', { method: 'POST', headers: json, body: '{"advanceMs":1}' });
+    expect(reply.status).toBe(405); // falls through to the static handler: not a route here
+  });
+});
