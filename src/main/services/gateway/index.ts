@@ -1,12 +1,22 @@
-// Placeholder owned by the gateway work: createGateway(options) builds the MessageBird or sandbox gateway.
+/**
+ * The gateway to MessageBird: the real SDK behind its guards, or the in-process sandbox.
+ * @see /work/shared/design/MESSAGEBIRD.md
+ */
 import type { GatewayMode, SandboxScenario } from '../../../shared/settings';
 import type { Clock, SmsGateway } from '../ports';
+import { MessageBirdGateway } from './messagebird-gateway';
+import { SandboxGateway } from './sandbox-gateway';
 
 export interface TransportConfig {
   /** `HTTPS_PROXY` URL, when set. */
   proxyUrl?: string;
   /** `MESSAGEBIRD_CONNECT_TO=host:port`: TLS to rest.messagebird.com goes here, certificate still verified. */
   connectTo?: { host: string; port: number };
+  /**
+   * One more trusted CA (PEM) on top of Node's default list, for in-process tests against the fake
+   * server. Separate processes use `NODE_EXTRA_CA_CERTS` instead, which Node reads at start.
+   */
+  extraCaPem?: string;
 }
 
 export interface GatewayOptions {
@@ -15,8 +25,22 @@ export interface GatewayOptions {
   scenario: SandboxScenario;
   transport: TransportConfig;
   clock: Clock;
+  /** Overall deadline per MessageBird call; default 15 s. */
+  deadlineMs?: number;
 }
 
-export function createGateway(_options: GatewayOptions): SmsGateway {
-  throw new Error('not implemented yet');
+/** Builds the sandbox or the MessageBird gateway for one API key. */
+export function createGateway(options: GatewayOptions): SmsGateway {
+  if (options.mode === 'sandbox') {
+    return new SandboxGateway({ apiKey: options.apiKey, scenario: options.scenario, clock: options.clock });
+  }
+  return new MessageBirdGateway({
+    apiKey: options.apiKey,
+    transport: options.transport,
+    ...(options.deadlineMs !== undefined && { deadlineMs: options.deadlineMs }),
+  });
 }
+
+export { MessageBirdGateway, DEFAULT_DEADLINE_MS, MESSAGE_ID_PATTERN } from './messagebird-gateway';
+export { SandboxGateway, SandboxState } from './sandbox-gateway';
+export { installTransport, transportFromEnv, TransportConfigError, MESSAGEBIRD_HOST } from './transport';
