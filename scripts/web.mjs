@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { buildAll, buildIsStale, root } from './build-all.mjs';
 
 const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  console.error(`SMS Provider Admin needs Node 22.12 or newer; this is Node ${process.versions.node}.`);
+if (major < 22 || (major === 22 && minor < 13)) {
+  console.error(`SMS Provider Admin needs Node 22.13 or newer; this is Node ${process.versions.node}.`);
   process.exit(2);
 }
 if (buildIsStale()) {

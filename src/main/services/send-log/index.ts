@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import type { Clock } from '../ports';
+import { loadOrCreateHashKey } from './recipient';
+import { SendLog } from './send-log';
+
+export { SendLog } from './send-log';
+export type {
+  AcceptedStatus,
+  FailedUpdate,
+  PageRequest,
+  PendingSend,
+  Price,
+  SendLogDeps,
+  SendLogStats,
+  SentUpdate,
+  StatusUpdate,
+} from './send-log';
+export { SendLogTooNewError } from './schema';
+export { SqliteUnavailableError } from './sqlite-driver';
+export { loadOrCreateHashKey, maskRecipient, hashRecipient } from './recipient';
+
+export const SEND_LOG_FILE = 'send-log.sqlite';
+
+/** Opens `<dataDir>/send-log.sqlite` with the install's hash key (created on first use). */
+export function openSendLog(dataDir: string, clock: Clock): SendLog {
+  return new SendLog({ path: join(dataDir, SEND_LOG_FILE), clock, hashKey: loadOrCreateHashKey(dataDir, () => clock.now()) });
+}
+
+/**
+ * The app's start-up sequence for the log: open it, turn rows a previous run left `pending` into
+ * `unknown` (they may have been sent; never retried), and purge rows past the retention period.
+ */
+export function openSendLogOnStart(dataDir: string, clock: Clock, retentionDays: number): SendLog {
+  const log = openSendLog(dataDir, clock);
+  log.interruptPending();
+  log.purgeOlderThan(retentionDays);
+  return log;
+}
