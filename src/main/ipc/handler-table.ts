@@ -1,6 +1,9 @@
 import type { HandlerTable } from '../../shared/contract';
 import type { Services } from '../services';
 import { platformHandlers } from './handlers/platform-handlers';
+import { profileHandlers } from './handlers/profile-handlers';
+import { testSendHandlers } from './handlers/test-send-handlers';
+import { sendLogHandlers } from './handlers/send-log-handlers';
 
 /**
  * The handler table: plain data, method → function, with no Electron import, so the Electron IPC
@@ -9,5 +12,8 @@ import { platformHandlers } from './handlers/platform-handlers';
 export function createHandlerTable(services: Services): HandlerTable {
   return {
     ...platformHandlers(services),
+    ...profileHandlers(services),
+    ...testSendHandlers(services),
+    ...sendLogHandlers(services),
   };
 }

@@ -3,6 +3,9 @@ import { createGateway, type TransportConfig } from './gateway';
 import { PlatformService } from './platform-service';
 import type { Clock, ExternalOpener, FileSaver, GatewayFactory, KeyValueStore, SecretVault } from './ports';
 import { PreferencesService } from './settings/preferences-service';
+import { openSendLogOnStart } from './send-log';
+import { ProfilesService, messageLanguage } from './profiles';
+import { TestSendService } from './test-send/test-send-service';
 
 /** Everything the services need from the host they run in (Electron main or the browser host). */
 export interface ServiceDeps {
@@ -36,6 +39,16 @@ export function createServices(deps: ServiceDeps) {
         clock: deps.clock,
       });
     });
+  // The send log (SQLite), shared by every feature that sends; opened once per process.
+  const sendLog = openSendLogOnStart(deps.dataDir, deps.clock, preferences.get().sendLogRetentionDays);
+  const profiles = new ProfilesService({
+    settings: deps.settings,
+    vault: deps.vault,
+    clock: deps.clock,
+    gatewayFor,
+    confirmationLog: sendLog,
+    defaultLanguage: () => messageLanguage(preferences.get().language, deps.systemLocale),
+  });
   const platform = new PlatformService({
     version: deps.version,
     host: deps.host,
@@ -45,11 +58,17 @@ export function createServices(deps: ServiceDeps) {
     vault: deps.vault,
     gatewayFor,
     externalOpener: deps.externalOpener,
+    activeKeyKinds: () => profiles.activeKeyKinds(),
   });
-  return { deps, preferences, gatewayFor, platform };
+  const testSend = new TestSendService({ preferences, settings: deps.settings, profiles, sendLog, gatewayFor, clock: deps.clock });
+  testSend.start(); // resumes following the delivery of messages sent before a restart
+  return { deps, preferences, gatewayFor, platform, sendLog, profiles, testSend };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
 /** Releases what services hold open (database handles, timers); called on quit and SIGTERM. */
-export async function closeServices(_services: Services): Promise<void> {}
+export async function closeServices(services: Services): Promise<void> {
+  await services.testSend.close(); // before the send log: a poll under way still writes its row
+  services.sendLog.close();
+}

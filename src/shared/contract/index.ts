@@ -1,5 +1,8 @@
 import type { AnyMethod, BridgeFunction, HandlerFunction } from './define';
 import { platformContract } from './platform';
+import { profilesContract } from './profiles';
+import { testSendContract } from './test-send';
+import { sendLogContract } from './send-log';
 
 /**
  * The single source of truth for the bridge between renderer and main (ARCHITECTURE.md).
@@ -7,6 +10,9 @@ import { platformContract } from './platform';
  */
 export const contract = {
   ...platformContract,
+  ...profilesContract,
+  ...testSendContract,
+  ...sendLogContract,
 } satisfies Record<string, AnyMethod>;
 
 export type Contract = typeof contract;
@@ -27,3 +33,6 @@ export type HandlerTable = { [M in MethodName]: HandlerFunction<Contract[M]> };
 
 export * from './define';
 export * from './platform';
+export * from './profiles';
+export * from './test-send';
+export * from './send-log';

@@ -9,7 +9,7 @@ import type { SendLogStatus } from '../send-log-types';
 import type { GatewayMode } from '../settings';
 import type { CostEstimate } from '../rules/cost';
 import { MAX_PRICE_PER_PART } from '../rules/cost';
-import { PHONE_INPUT_MAX } from '../rules/phone';
+import { PHONE_INPUT_MAX } from '../rules/input-limits';
 import type { SmsSegments } from '../rules/sms-segments';
 
 /** Where the generated code goes in the template. */

@@ -3,8 +3,9 @@
  * types, which the mobile and premium-rate rules need). Dutch admins type `06…`, so NL is the default.
  */
 import { parsePhoneNumberWithError, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import { PHONE_INPUT_MAX } from './input-limits';
 
-export const PHONE_INPUT_MAX = 32;
+export { PHONE_INPUT_MAX };
 
 export type PhoneIssue =
   | 'empty'

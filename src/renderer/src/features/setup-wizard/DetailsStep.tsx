@@ -1,0 +1,231 @@
+import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAppStore } from '../../app/app-store';
+import { Button, Notice, TextField } from '../../components';
+import { useErrorText } from '../../i18n/error-text';
+import { apiKeyIssue, DETAIL_FIELDS, firstIssue, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
+import { formatBalance } from './format';
+import { useSetupStore, type KeyCheckState } from './setup-store';
+
+type LooseT = (key: string, options?: Record<string, unknown>) => string;
+
+/** Main's field errors by the `field` it names; the UI shows them under that field. */
+function serverIssue(field: string | undefined): field is DetailField {
+  return (DETAIL_FIELDS as readonly string[]).includes(field ?? '');
+}
+
+/** Step 1: the provider details, validated as the admin types and again in main on "Next". */
+export function DetailsStep() {
+  const { t, i18n } = useTranslation('setup');
+  const looseT = t as unknown as LooseT;
+  const errorText = useErrorText({ ns: 'setup' });
+  const wizard = useSetupStore((s) => s.wizard)!;
+  const { setForm, next, checkKey, close, goTo, clearError } = useSetupStore.getState();
+  const sandbox = useAppStore((s) => s.info?.gatewayMode === 'sandbox');
+  const { form, existing, error, keyCheck } = wizard;
+  const [touched, setTouched] = useState<Partial<Record<DetailField, boolean>>>({});
+  const [submitted, setSubmitted] = useState(false);
+  const refs = useRef<Partial<Record<DetailField, HTMLInputElement | null>>>({});
+  const errorRef = useRef<HTMLDivElement>(null);
+
+  const keyOnFile = existing?.pending?.key.hasApiKey ?? existing?.active?.key.hasApiKey ?? false;
+  const keyFingerprint = existing?.pending?.key.fingerprint ?? existing?.active?.key.fingerprint;
+  const phoneOnFile = existing?.active ? existing.active.adminPhoneMasked : undefined;
+  const locked = !!existing?.active;
+  const issues: DetailIssues = validateDetails(form, { hasKey: keyOnFile, hasPhone: !!(existing?.pending || existing?.active) });
+
+  // Main's verdict on a field stands until the admin edits that field again (then the error is cleared).
+  const serverField = error && serverIssue(error.field) ? error.field : undefined;
+  useEffect(() => {
+    if (error && serverIssue(error.field)) {
+      refs.current[error.field]?.focus();
+    } else if (error) {
+      errorRef.current?.focus();
+    }
+  }, [error]);
+
+  // "Replace key" and similar open the form on one field.
+  useEffect(() => {
+    if (wizard.focusField) refs.current[wizard.focusField]?.focus();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the step opens
+  }, []);
+
+  function issueText(field: DetailField, issue: FieldIssue | undefined): string | undefined {
+    if (!issue) return undefined;
+    return looseT(`fieldErrors.${field}.${issue.issue}`, issue.details);
+  }
+
+  function fieldError(field: DetailField): string | undefined {
+    if (serverField === field && error) return errorText(error);
+    if (!(touched[field] || submitted)) return undefined;
+    return issueText(field, issues[field]);
+  }
+
+  function change(field: DetailField, value: string) {
+    if (serverField === field) clearError();
+    setForm({ [field]: value });
+  }
+
+  function blur(field: DetailField, event: FocusEvent<HTMLInputElement>) {
+    // Leaving for a button (Next, Cancel): no error yet. One appearing now would push the button away
+    // from under the pointer between press and release; Next validates everything anyway.
+    if (event.relatedTarget instanceof HTMLButtonElement) return;
+    setTouched((t) => ({ ...t, [field]: true }));
+  }
+
+  // An explicit button rather than a check on leaving the field: a result appearing on blur shifts the
+  // layout under the pointer on its way to "Next". "Next" checks the key again in main anyway.
+  function checkTypedKey() {
+    const key = form.apiKey.trim();
+    const problem = apiKeyIssue(key);
+    if (problem) {
+      setTouched((t) => ({ ...t, apiKey: true }));
+      refs.current.apiKey?.focus();
+      return;
+    }
+    void checkKey(key);
+  }
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitted(true);
+    clearError();
+    const first = firstIssue(issues);
+    if (first) {
+      refs.current[first]?.focus();
+      return;
+    }
+    await next(i18n.language === 'nl' ? 'nl' : 'en');
+  }
+
+  const warnings = issues.originator ? [] : originatorWarnings(form.originator);
+  const currentKeyCheck = keyCheck.forKey !== undefined && keyCheck.forKey === form.apiKey.trim() ? keyCheck : undefined;
+  const hasErrors = submitted && firstIssue(issues) !== undefined;
+
+  return (
+    <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby="setup-details-intro">
+      <p id="setup-details-intro">{t('details.intro')}</p>
+      {sandbox ? <Notice tone="info" role="note">{t('details.sandboxMode')}</Notice> : null}
+      {existing?.status === 'active' ? <Notice tone="info" role="note">{t('details.editingActive')}</Notice> : null}
+      {hasErrors ? <Notice tone="error">{t('details.fixErrors')}</Notice> : null}
+      {error && !serverIssue(error.field) ? (
+        <div tabIndex={-1} ref={errorRef}>
+          <Notice tone="error">{errorText(error)}</Notice>
+        </div>
+      ) : null}
+
+      <TextField
+        label={t('details.participantNumber')}
+        hint={locked ? t('details.participantLocked') : t('details.participantNumberHint')}
+        error={fieldError('participantNumber')}
+        value={form.participantNumber}
+        onChange={(e) => change('participantNumber', e.target.value)}
+        onBlur={(e) => blur('participantNumber', e)}
+        ref={(el) => {
+          refs.current.participantNumber = el;
+        }}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={20}
+        readOnly={locked}
+        required
+      />
+      <TextField
+        label={t('details.description')}
+        hint={t('details.descriptionHint')}
+        error={fieldError('description')}
+        value={form.description}
+        onChange={(e) => change('description', e.target.value)}
+        onBlur={(e) => blur('description', e)}
+        ref={(el) => {
+          refs.current.description = el;
+        }}
+        autoComplete="off"
+        maxLength={200}
+        required
+      />
+      <TextField
+        label={t('details.originator')}
+        hint={[t('details.originatorHint'), ...warnings.map((w) => t(`originatorWarning.${w}`))].join(' ')}
+        error={fieldError('originator')}
+        value={form.originator}
+        onChange={(e) => change('originator', e.target.value)}
+        onBlur={(e) => blur('originator', e)}
+        ref={(el) => {
+          refs.current.originator = el;
+        }}
+        autoComplete="off"
+        maxLength={40}
+        required
+      />
+      <TextField
+        label={t('details.apiKey')}
+        hint={keyOnFile && keyFingerprint ? t('details.apiKeyKeepHint', { fingerprint: keyFingerprint }) : t('details.apiKeyHint')}
+        error={fieldError('apiKey')}
+        type="password"
+        value={form.apiKey}
+        onChange={(e) => change('apiKey', e.target.value)}
+        onBlur={(e) => blur('apiKey', e)}
+        ref={(el) => {
+          refs.current.apiKey = el;
+        }}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={128}
+        required={!keyOnFile}
+      />
+      <div className="actions">
+        <Button onClick={checkTypedKey} busy={keyCheck.status === 'checking'} disabled={form.apiKey.trim() === ''}>
+          {t('actions.checkThisKey')}
+        </Button>
+      </div>
+      <KeyCheckResult state={currentKeyCheck} sandbox={sandbox} language={i18n.language} />
+      <TextField
+        label={t('details.adminPhone')}
+        hint={phoneOnFile && !form.adminPhone ? t('details.adminPhoneKeepHint', { phone: phoneOnFile }) : t('details.adminPhoneHint')}
+        error={fieldError('adminPhone')}
+        type="tel"
+        value={form.adminPhone}
+        onChange={(e) => change('adminPhone', e.target.value)}
+        onBlur={(e) => blur('adminPhone', e)}
+        ref={(el) => {
+          refs.current.adminPhone = el;
+        }}
+        autoComplete="tel"
+        maxLength={32}
+        required={!phoneOnFile}
+      />
+
+      <div className="actions">
+        {existing ? null : (
+          <Button variant="link" onClick={() => goTo('intro')}>
+            {t('actions.showIntro')}
+          </Button>
+        )}
+        <Button onClick={close}>{existing ? t('actions.backToList') : t('actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={wizard.busy}>
+          {t('actions.next')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function KeyCheckResult({ state, sandbox, language }: { state: KeyCheckState | undefined; sandbox: boolean; language: string }) {
+  const { t } = useTranslation('setup');
+  const errorText = useErrorText({ ns: 'setup' });
+  if (!state || state.status === 'idle') return null;
+  if (state.status === 'checking') return <p role="status">{t('keyCheck.checking')}</p>;
+  if (state.status === 'error' && state.error) return <Notice tone="error">{errorText(state.error)}</Notice>;
+  const result = state.result;
+  if (!result) return null;
+  const balance = formatBalance(result.balance, language);
+  if (sandbox) return <Notice tone="info">{t('keyCheck.sandbox', { balance })}</Notice>;
+  if (result.keyKind === 'test') return <Notice tone="warning">{t('keyCheck.test')}</Notice>;
+  const low = result.balance.payment === 'prepaid' && result.balance.amount <= 0;
+  return (
+    <Notice tone={low ? 'warning' : 'success'}>
+      {t('keyCheck.live', { balance })} {low ? t('keyCheck.lowBalance') : null}
+    </Notice>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The same rules main applies (src/shared/rules), run as the admin types so mistakes show at once.
+ * Main checks everything again on "Next"; this is for speed, not for trust.
+ */
+import { apiKeySchema } from '../../../../shared/api-key';
+import { parseOriginator, type OriginatorWarning } from '../../../../shared/rules/originator';
+import { parseDescription, parseParticipantNumber } from '../../../../shared/rules/participant-number';
+import { parseMobile } from '../../../../shared/rules/phone';
+
+export const DETAIL_FIELDS = ['participantNumber', 'description', 'originator', 'apiKey', 'adminPhone'] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+export interface DetailsForm {
+  participantNumber: string;
+  description: string;
+  originator: string;
+  apiKey: string;
+  adminPhone: string;
+}
+
+export const EMPTY_FORM: DetailsForm = { participantNumber: '', description: '', originator: '', apiKey: '', adminPhone: '' };
+
+export interface FieldIssue {
+  issue: string;
+  details?: Record<string, string | number>;
+}
+
+export type DetailIssues = Partial<Record<DetailField, FieldIssue>>;
+
+export interface ValidationContext {
+  /** The profile already has a key: an empty key field keeps it. */
+  hasKey: boolean;
+  /** The profile already has a phone on file: an empty phone field keeps it. */
+  hasPhone: boolean;
+}
+
+export function apiKeyIssue(apiKey: string): FieldIssue | undefined {
+  const parsed = apiKeySchema.safeParse(apiKey);
+  if (parsed.success) return undefined;
+  const message = parsed.error.issues[0]?.message;
+  return { issue: message === 'too_long' || message === 'bad_characters' ? message : 'empty' };
+}
+
+export function validateDetails(form: DetailsForm, context: ValidationContext): DetailIssues {
+  const issues: DetailIssues = {};
+  const participant = parseParticipantNumber(form.participantNumber);
+  if (!participant.ok) issues.participantNumber = { issue: participant.issue, ...(participant.details && { details: participant.details }) };
+  const description = parseDescription(form.description);
+  if (!description.ok) issues.description = { issue: description.issue, ...(description.details && { details: description.details }) };
+  const originator = parseOriginator(form.originator);
+  if (!originator.ok) issues.originator = { issue: originator.issue, ...(originator.details && { details: originator.details }) };
+  if (!(context.hasKey && form.apiKey.trim() === '')) {
+    const key = apiKeyIssue(form.apiKey);
+    if (key) issues.apiKey = key;
+  }
+  if (!(context.hasPhone && form.adminPhone.trim() === '')) {
+    const phone = parseMobile(form.adminPhone);
+    if (!phone.ok) issues.adminPhone = { issue: phone.issue };
+  }
+  return issues;
+}
+
+export function originatorWarnings(originator: string): OriginatorWarning[] {
+  const parsed = parseOriginator(originator);
+  return parsed.ok ? parsed.value.warnings : [];
+}
+
+/** The first field with an issue, in form order: where focus goes. */
+export function firstIssue(issues: DetailIssues): DetailField | undefined {
+  return DETAIL_FIELDS.find((field) => issues[field]);
+}

@@ -1,0 +1,250 @@
+import { create } from 'zustand';
+import type { KeyCheck } from '../../../../shared/contract';
+import type { ConfirmationSent, ProfileView } from '../../../../shared/profile-types';
+import type { AppError } from '../../../../shared/result';
+import { api, toAppError, unwrap } from '../../api';
+import { useAppStore } from '../../app/app-store';
+import { EMPTY_FORM, type DetailsForm } from './details-validation';
+
+export type WizardStep = 'intro' | 'details' | 'sending' | 'code' | 'acknowledge';
+
+export type ListNotice =
+  | { kind: 'activated'; participantNumber: string }
+  | { kind: 'deleted' | 'keyRemoved' | 'disabled' | 'discarded' }
+  | { kind: 'keyChecked'; balance: KeyCheck['balance'] };
+
+export interface KeyCheckState {
+  status: 'idle' | 'checking' | 'done' | 'error';
+  /** The key the result is for; a changed key makes it stale. */
+  forKey?: string;
+  result?: KeyCheck;
+  error?: AppError;
+}
+
+export interface WizardState {
+  step: WizardStep;
+  /** Set once the draft exists in main. */
+  profileId?: string;
+  /** The saved profile being edited or resumed (undefined for a new one). */
+  existing?: ProfileView;
+  form: DetailsForm;
+  /** Field to focus first when the details step opens (e.g. `apiKey` for "Replace key"). */
+  focusField?: keyof DetailsForm;
+  sent?: ConfirmationSent & { receivedAt: number };
+  /** Local time at which a resend is allowed (from main's answer, corrected for clock differences). */
+  resendAtLocal?: number;
+  error?: AppError;
+  busy: boolean;
+  keyCheck: KeyCheckState;
+}
+
+interface SetupState {
+  profiles: ProfileView[];
+  listStatus: 'idle' | 'loading' | 'ready' | 'error';
+  listError?: AppError;
+  notice?: ListNotice;
+  /** The profile action in flight, by profile id, so its button shows busy. */
+  actionBusy?: string;
+  wizard?: WizardState;
+
+  load: () => Promise<void>;
+  openNew: () => void;
+  openExisting: (profile: ProfileView, focusField?: keyof DetailsForm) => void;
+  close: () => void;
+  goTo: (step: WizardStep) => void;
+  setForm: (patch: Partial<DetailsForm>) => void;
+  clearError: () => void;
+  checkKey: (apiKey: string) => Promise<void>;
+  next: (language: 'nl' | 'en') => Promise<void>;
+  resend: (language: 'nl' | 'en') => Promise<void>;
+  verify: (code: string) => Promise<boolean>;
+  activate: () => Promise<void>;
+  profileAction: (id: string, action: 'removeKey' | 'disable' | 'delete' | 'discardChange' | 'checkKey') => Promise<boolean>;
+}
+
+function newWizard(step: WizardStep, form: DetailsForm = EMPTY_FORM, existing?: ProfileView): WizardState {
+  return { step, form, busy: false, keyCheck: { status: 'idle' }, ...(existing && { existing, profileId: existing.id }) };
+}
+
+/** The form for an existing profile: what is pending, else what is in effect; never the key. */
+function formFor(profile: ProfileView): DetailsForm {
+  return {
+    participantNumber: profile.participantNumber,
+    description: profile.description,
+    originator: profile.pending?.originator ?? profile.active?.originator ?? '',
+    apiKey: '',
+    // A draft's phone is the admin's own typing, so it is shown; an active profile's phone stays masked.
+    adminPhone: profile.pending?.adminPhone ?? '',
+  };
+}
+
+function resendAtLocal(serverTarget: number | null | undefined, serverNow: number): number | undefined {
+  return serverTarget == null ? undefined : Date.now() + Math.max(0, serverTarget - serverNow);
+}
+
+export const useSetupStore = create<SetupState>()((set, get) => {
+  const patchWizard = (patch: Partial<WizardState>) => {
+    const wizard = get().wizard;
+    if (wizard) set({ wizard: { ...wizard, ...patch } });
+  };
+
+  const replaceProfile = (profile: ProfileView) =>
+    set({ profiles: get().profiles.some((p) => p.id === profile.id) ? get().profiles.map((p) => (p.id === profile.id ? profile : p)) : [...get().profiles, profile] });
+
+  return {
+    profiles: [],
+    listStatus: 'idle',
+
+    load: async () => {
+      set({ listStatus: 'loading', listError: undefined });
+      const result = await api.listProfiles();
+      if (result.ok) set({ listStatus: 'ready', profiles: result.value });
+      else set({ listStatus: 'error', listError: result.error });
+    },
+
+    openNew: () => {
+      const introSeen = useAppStore.getState().preferences?.introSeen ?? false;
+      set({ notice: undefined, wizard: newWizard(introSeen ? 'details' : 'intro') });
+    },
+
+    openExisting: (profile, focusField) => {
+      set({ notice: undefined, wizard: { ...newWizard('details', formFor(profile), profile), ...(focusField && { focusField }) } });
+    },
+
+    close: () => {
+      set({ wizard: undefined });
+      void get().load();
+    },
+
+    goTo: (step) => {
+      if (step !== 'intro' && get().wizard?.step === 'intro') void useAppStore.getState().updatePreferences({ introSeen: true });
+      patchWizard({ step, error: undefined });
+    },
+
+    setForm: (patch) => {
+      const wizard = get().wizard;
+      if (wizard) set({ wizard: { ...wizard, form: { ...wizard.form, ...patch } } });
+    },
+
+    clearError: () => patchWizard({ error: undefined }),
+
+    checkKey: async (apiKey) => {
+      patchWizard({ keyCheck: { status: 'checking', forKey: apiKey } });
+      const result = await api.checkApiKey({ apiKey });
+      // A newer key was typed meanwhile: this answer is stale.
+      if (get().wizard?.keyCheck.forKey !== apiKey) return;
+      patchWizard({ keyCheck: result.ok ? { status: 'done', forKey: apiKey, result: result.value } : { status: 'error', forKey: apiKey, error: result.error } });
+    },
+
+    next: async (language) => {
+      const wizard = get().wizard;
+      if (!wizard || wizard.busy) return;
+      const { form } = wizard;
+      patchWizard({ step: 'sending', busy: true, error: undefined });
+      const result = await api.startProfileSetup({
+        ...(wizard.profileId && { id: wizard.profileId }),
+        participantNumber: form.participantNumber,
+        description: form.description,
+        originator: form.originator,
+        ...(form.adminPhone.trim() !== '' && { adminPhone: form.adminPhone }),
+        ...(form.apiKey.trim() !== '' && { apiKey: form.apiKey.trim() }),
+        language,
+      });
+      if (result.ok) {
+        patchWizard({
+          step: 'code',
+          busy: false,
+          profileId: result.value.profileId,
+          sent: { ...result.value, receivedAt: Date.now() },
+          resendAtLocal: resendAtLocal(result.value.resendAvailableAt, result.value.serverNow),
+        });
+      } else {
+        // The draft may exist now even though sending failed (wrong key, test key …): keep its id.
+        const savedId = result.error.details?.profileId;
+        const list = typeof savedId === 'string' ? await api.listProfiles() : undefined;
+        const saved = list?.ok ? list.value.find((p) => p.id === savedId) : undefined;
+        if (list?.ok) set({ profiles: list.value });
+        patchWizard({ step: 'details', busy: false, error: result.error, ...(saved && { profileId: saved.id, existing: saved }) });
+      }
+    },
+
+    resend: async (language) => {
+      const wizard = get().wizard;
+      if (!wizard?.profileId || wizard.busy) return;
+      patchWizard({ busy: true, error: undefined });
+      const result = await api.resendProfileCode({ id: wizard.profileId, language });
+      if (result.ok) {
+        patchWizard({ busy: false, sent: { ...result.value, receivedAt: Date.now() }, resendAtLocal: resendAtLocal(result.value.resendAvailableAt, result.value.serverNow) });
+      } else {
+        const wait = result.error.details?.waitSeconds;
+        patchWizard({ busy: false, error: result.error, ...(typeof wait === 'number' && { resendAtLocal: Date.now() + wait * 1000 }) });
+      }
+    },
+
+    verify: async (code) => {
+      const wizard = get().wizard;
+      if (!wizard?.profileId || wizard.busy) return false;
+      patchWizard({ busy: true, error: undefined });
+      const result = await api.verifyProfileCode({ id: wizard.profileId, code });
+      if (result.ok) {
+        replaceProfile(result.value);
+        patchWizard({ busy: false, step: 'acknowledge', existing: result.value });
+        return true;
+      }
+      patchWizard({ busy: false, error: result.error });
+      return false;
+    },
+
+    activate: async () => {
+      const wizard = get().wizard;
+      if (!wizard?.profileId || wizard.busy) return;
+      patchWizard({ busy: true, error: undefined });
+      try {
+        const profile = unwrap(await api.activateProfile({ id: wizard.profileId, acknowledgeCosts: true }));
+        replaceProfile(profile);
+        set({ wizard: undefined, notice: { kind: 'activated', participantNumber: profile.participantNumber } });
+        // The mode badge depends on the kinds of keys in effect.
+        void useAppStore.getState().refreshInfo();
+      } catch (caught) {
+        patchWizard({ busy: false, error: toAppError(caught) });
+      }
+    },
+
+    profileAction: async (id, action) => {
+      set({ actionBusy: id, listError: undefined, notice: undefined });
+      try {
+        switch (action) {
+          case 'delete':
+            unwrap(await api.deleteProfile({ id, confirm: true }));
+            set({ profiles: get().profiles.filter((p) => p.id !== id), notice: { kind: 'deleted' } });
+            break;
+          case 'removeKey':
+            replaceProfile(unwrap(await api.removeProfileKey({ id, confirm: true })));
+            set({ notice: { kind: 'keyRemoved' } });
+            break;
+          case 'disable':
+            replaceProfile(unwrap(await api.disableProfile({ id, confirm: true })));
+            set({ notice: { kind: 'disabled' } });
+            break;
+          case 'discardChange':
+            replaceProfile(unwrap(await api.discardProfileChange({ id })));
+            set({ notice: { kind: 'discarded' } });
+            break;
+          case 'checkKey': {
+            const profile = unwrap(await api.checkProfileKey({ id }));
+            replaceProfile(profile);
+            if (profile.lastKeyCheck) set({ notice: { kind: 'keyChecked', balance: profile.lastKeyCheck.balance } });
+            break;
+          }
+        }
+        void useAppStore.getState().refreshInfo();
+        return true;
+      } catch (caught) {
+        set({ listError: toAppError(caught) });
+        return false;
+      } finally {
+        set({ actionBusy: undefined });
+      }
+    },
+  };
+});

@@ -1,0 +1,301 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAppStore } from '../../../src/renderer/src/app/app-store';
+import { SetupWizardPage } from '../../../src/renderer/src/features/setup-wizard';
+import { useSetupStore } from '../../../src/renderer/src/features/setup-wizard/setup-store';
+import { i18n } from '../../../src/renderer/src/i18n';
+import type { SmsAdminBridge } from '../../../src/shared/contract';
+import type { ConfirmationSent, ProfileView } from '../../../src/shared/profile-types';
+import { err, ok } from '../../../src/shared/result';
+import { DEFAULT_PREFERENCES } from '../../../src/shared/settings';
+import { fakeBridge, renderWithBridge, unnamedControls } from '../helpers';
+
+const NOW = 1_800_000_000_000;
+
+function profile(over: Partial<ProfileView> = {}): ProfileView {
+  return {
+    id: 'p-1',
+    participantNumber: '12345',
+    description: 'Productie',
+    status: 'awaiting_confirmation',
+    active: null,
+    pending: {
+      state: 'awaiting_confirmation',
+      originator: 'Acme',
+      adminPhone: '+31612345678',
+      adminPhoneMasked: '+31 •••••••78',
+      key: { hasApiKey: true, fingerprint: 'abcd1234', kind: 'live', protection: 'os' },
+      keyChanged: true,
+      codeActive: true,
+      codeExpiresAt: NOW + 300_000,
+      resendAvailableAt: NOW + 60_000,
+      serverNow: NOW,
+      savedAt: NOW,
+    },
+    lastKeyCheck: { at: NOW, balance: { payment: 'prepaid', type: 'euros', amount: 12.5 } },
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...over,
+  };
+}
+
+const sent: ConfirmationSent = {
+  profileId: 'p-1',
+  sentTo: '+31 •••••••78',
+  delivery: 'sent',
+  expiresAt: NOW + 300_000,
+  resendAvailableAt: NOW + 60_000,
+  serverNow: NOW,
+  logId: '1',
+};
+
+const activeProfile = profile({
+  status: 'active',
+  pending: null,
+  active: { originator: 'Acme', adminPhoneMasked: '+31 •••••••78', key: { hasApiKey: true, fingerprint: 'abcd1234', kind: 'live', protection: 'os' }, activatedAt: NOW },
+});
+
+async function renderPage(overrides: Partial<SmsAdminBridge> = {}, introSeen = true, language: 'system' | 'nl' = 'system') {
+  const bridge = fakeBridge(
+    { listProfiles: async () => ok([]), checkApiKey: async () => ok({ keyKind: 'live', balance: { payment: 'prepaid', type: 'euros', amount: 12.5 } }), ...overrides },
+    { preferences: { ...DEFAULT_PREFERENCES, introSeen, language } },
+  );
+  useSetupStore.setState(useSetupStore.getInitialState(), true);
+  renderWithBridge(<SetupWizardPage />, bridge);
+  await act(() => useAppStore.getState().load());
+  return bridge;
+}
+
+async function fillDetails(values: Partial<Record<'participant' | 'description' | 'sender' | 'key' | 'phone', string>> = {}) {
+  const v = { participant: '12345', description: 'Productie', sender: 'Acme', key: 'LiveKey0123456789abcdef', phone: '06 12345678', ...values };
+  await userEvent.type(screen.getByLabelText('Participant number (deelnemernummer)'), v.participant);
+  await userEvent.type(screen.getByLabelText('Description'), v.description);
+  await userEvent.type(screen.getByLabelText('Sender'), v.sender);
+  await userEvent.type(screen.getByLabelText('MessageBird API key'), v.key);
+  await userEvent.type(screen.getByLabelText('Your mobile number'), v.phone);
+}
+
+beforeEach(() => {
+  vi.useRealTimers();
+});
+
+describe('setup wizard', () => {
+  it('shows "Before you start" the first time, with the MessageBird contact through openExternal', async () => {
+    const openExternal = vi.fn(async () => ok({ opened: true, url: 'mailto:afas@messagebird.com' }));
+    const updateSettings = vi.fn(async () => ok({ ...DEFAULT_PREFERENCES, introSeen: true }));
+    await renderPage({ openExternal, updateSettings }, false);
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    expect(screen.getByRole('heading', { name: 'Before you start' })).toHaveFocus();
+    expect(screen.getByText(/1 January 2022/)).toBeInTheDocument();
+    expect(screen.getByText(/restricted/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'E-mail MessageBird (afas@messagebird.com)' }));
+    expect(openExternal).toHaveBeenCalledWith({ target: 'messagebird_contact' });
+    await userEvent.click(screen.getByRole('button', { name: 'I have a MessageBird contract, continue' }));
+    expect(updateSettings).toHaveBeenCalledWith({ introSeen: true });
+    expect(screen.getByRole('heading', { name: 'Provider details' })).toHaveFocus();
+    expect(unnamedControls()).toEqual([]);
+  });
+
+  it('skips the intro once seen', async () => {
+    await renderPage();
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    expect(screen.getByRole('heading', { name: 'Provider details' })).toBeInTheDocument();
+  });
+
+  it('validates as the admin types and moves focus to the first error on Next', async () => {
+    const startProfileSetup = vi.fn();
+    await renderPage({ startProfileSetup });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    const sender = screen.getByLabelText('Sender');
+    await userEvent.type(sender, 'NOREPLY');
+    await userEvent.tab();
+    expect(sender).toHaveAccessibleDescription(/generic name is blocked/);
+    expect(sender).toHaveAttribute('aria-invalid', 'true');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByLabelText('Participant number (deelnemernummer)')).toHaveFocus();
+    expect(screen.getByLabelText('Participant number (deelnemernummer)')).toHaveAccessibleDescription(/Enter the participant number/);
+    expect(startProfileSetup).not.toHaveBeenCalled();
+
+    await userEvent.type(screen.getByLabelText('Participant number (deelnemernummer)'), 'O12345AA');
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(screen.getByLabelText('Participant number (deelnemernummer)')).toHaveAccessibleDescription(/environment code.*12345/);
+
+    await userEvent.type(screen.getByLabelText('Your mobile number'), '020 1234567');
+    await userEvent.tab();
+    expect(screen.getByLabelText('Your mobile number')).toHaveAccessibleDescription(/not a mobile number/);
+  });
+
+  it('warns (without blocking) that alphanumeric senders are refused in the US and Canada', async () => {
+    await renderPage();
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await userEvent.type(screen.getByLabelText('Sender'), 'Acme');
+    expect(screen.getByLabelText('Sender')).toHaveAccessibleDescription(/United States and Canada/);
+    expect(screen.getByLabelText('Sender')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('checks the key live on request and shows the balance', async () => {
+    const checkApiKey = vi.fn(async () => ok({ keyKind: 'live' as const, balance: { payment: 'prepaid', type: 'euros', amount: 12.5 } }));
+    await renderPage({ checkApiKey });
+    await useAppStore.getState().updatePreferences({ gatewayMode: 'messagebird' });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await userEvent.type(screen.getByLabelText('MessageBird API key'), 'LiveKey0123456789abcdef');
+    await userEvent.click(screen.getByRole('button', { name: 'Check the key' }));
+    expect(checkApiKey).toHaveBeenCalledWith({ apiKey: 'LiveKey0123456789abcdef' });
+    expect(await screen.findByText(/Key accepted\. Balance: €12\.50/)).toBeInTheDocument();
+  });
+
+  it('says plainly that a test key delivers nothing', async () => {
+    await renderPage({ checkApiKey: async () => ok({ keyKind: 'test', balance: { payment: 'prepaid', type: 'euros', amount: 0 } }) });
+    await useAppStore.getState().updatePreferences({ gatewayMode: 'messagebird' });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await userEvent.type(screen.getByLabelText('MessageBird API key'), 'test_Key0123456789');
+    await userEvent.click(screen.getByRole('button', { name: 'Check the key' }));
+    expect(await screen.findByText(/Test keys deliver nothing/)).toBeInTheDocument();
+  });
+
+  it('walks the happy path: details → code → acknowledgement → active', async () => {
+    const startProfileSetup = vi.fn(async () => ok(sent));
+    const verifyProfileCode = vi
+      .fn()
+      .mockResolvedValueOnce(err('code_wrong', 'wrong', { field: 'code', details: { attemptsLeft: 4 } }))
+      .mockResolvedValueOnce(ok(profile({ pending: { ...profile().pending!, state: 'verified' } })));
+    const activateProfile = vi.fn(async () => ok(activeProfile));
+    await renderPage({ startProfileSetup, verifyProfileCode, activateProfile });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await fillDetails();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+
+    expect(startProfileSetup).toHaveBeenCalledWith({
+      participantNumber: '12345',
+      description: 'Productie',
+      originator: 'Acme',
+      adminPhone: '06 12345678',
+      apiKey: 'LiveKey0123456789abcdef',
+      language: 'en',
+    });
+    expect(await screen.findByText('We sent a code to +31 •••••••78.')).toBeInTheDocument();
+    expect(screen.getByText(/ask for a new code in (60|59) seconds/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
+
+    const codeField = screen.getByLabelText('Confirmation code');
+    await userEvent.type(codeField, '12');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm code' }));
+    expect(codeField).toHaveAccessibleDescription(/6 digits/);
+
+    await userEvent.clear(codeField);
+    await userEvent.type(codeField, '000000');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm code' }));
+    expect(await screen.findByText('That code is not correct. Attempts left: 4.')).toBeInTheDocument();
+    expect(codeField).toHaveFocus();
+
+    await userEvent.clear(codeField);
+    await userEvent.type(codeField, '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm code' }));
+    expect(verifyProfileCode).toHaveBeenLastCalledWith({ id: 'p-1', code: '123456' });
+
+    expect(await screen.findByRole('heading', { name: 'Save' })).toHaveFocus();
+    expect(screen.getByText('resetting AFAS Pocket')).toBeInTheDocument();
+    expect(screen.getByText('login codes')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save and activate' }));
+    expect(activateProfile).not.toHaveBeenCalled();
+    const box = screen.getByLabelText(/at my organisation's cost and risk/);
+    expect(box).toHaveFocus();
+    await userEvent.click(box);
+    await userEvent.click(screen.getByRole('button', { name: 'Save and activate' }));
+    expect(activateProfile).toHaveBeenCalledWith({ id: 'p-1', acknowledgeCosts: true });
+    expect(await screen.findByText('The SMS provider of participant 12345 is active.')).toBeInTheDocument();
+    expect(within(screen.getByRole('table')).getByText('Active')).toBeInTheDocument();
+  });
+
+  it('shows main\'s field error under the field and focuses it (test key at Next)', async () => {
+    const startProfileSetup = vi.fn(async () => err('test_key_no_delivery', 'x', { field: 'apiKey', details: { profileId: 'p-1' } }));
+    await renderPage({ startProfileSetup, listProfiles: async () => ok([profile({ status: 'draft' })]) });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await fillDetails({ participant: '54321' });
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const key = await screen.findByLabelText('MessageBird API key');
+    expect(key).toHaveAccessibleDescription(/test key.*deliver nothing/i);
+    expect(key).toHaveFocus();
+  });
+
+  it('gives expired and exhausted codes their own messages and disables confirming', async () => {
+    const verifyProfileCode = vi
+      .fn()
+      .mockResolvedValueOnce(err('code_expired', 'x', { field: 'code' }))
+      .mockResolvedValueOnce(err('code_exhausted', 'x', { field: 'code' }));
+    await renderPage({ startProfileSetup: async () => ok(sent), verifyProfileCode });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await fillDetails();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await userEvent.type(await screen.findByLabelText('Confirmation code'), '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm code' }));
+    expect(await screen.findByText('The code has expired. Ask for a new code.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Confirm code' })).toBeDisabled();
+    act(() => useSetupStore.getState().clearError());
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm code' }));
+    expect(await screen.findByText(/Five wrong codes/)).toBeInTheDocument();
+  });
+
+  it('counts the resend cooldown down and enables resend at zero', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const resendProfileCode = vi.fn(async () => ok({ ...sent, resendAvailableAt: NOW + 120_000 }));
+    await renderPage({ startProfileSetup: async () => ok({ ...sent, resendAvailableAt: NOW + 3_000 }), resendProfileCode });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await user.type(screen.getByLabelText('Participant number (deelnemernummer)'), '12345');
+    await user.type(screen.getByLabelText('Description'), 'Productie');
+    await user.type(screen.getByLabelText('Sender'), 'Acme');
+    await user.type(screen.getByLabelText('MessageBird API key'), 'LiveKey0123456789abcdef');
+    await user.type(screen.getByLabelText('Your mobile number'), '0612345678');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText(/ask for a new code in 3 seconds/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
+    await act(() => vi.advanceTimersByTimeAsync(3_100));
+    expect(screen.getByText('Didn\'t get it? You can ask for a new code.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Send a new code' }));
+    expect(resendProfileCode).toHaveBeenCalledWith({ id: 'p-1', language: 'en' });
+    expect(await screen.findByText(/ask for a new code in 120 seconds/)).toBeInTheDocument();
+  });
+
+  it('lists profiles with status, sender, fingerprint, protection and balance, and asks before deleting', async () => {
+    const deleteProfile = vi.fn(async () => ok({ deleted: true as const }));
+    await renderPage({ listProfiles: async () => ok([activeProfile]), deleteProfile });
+    const row = await screen.findByRole('row', { name: /12345/ });
+    expect(row).toHaveTextContent('Active');
+    expect(row).toHaveTextContent('Acme');
+    expect(row).toHaveTextContent('abcd1234');
+    expect(row).toHaveTextContent('Encrypted by the system');
+    expect(row).toHaveTextContent('€12.50');
+    await userEvent.click(within(row).getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(deleteProfile).toHaveBeenCalledWith({ id: 'p-1', confirm: true });
+    expect(await screen.findByText('The profile was deleted.')).toBeInTheDocument();
+  });
+
+  it('opens "Replace key" on the key field of an active profile, keeping the phone masked', async () => {
+    await renderPage({ listProfiles: async () => ok([activeProfile]) });
+    const row = await screen.findByRole('row', { name: /12345/ });
+    await userEvent.click(within(row).getByRole('button', { name: 'Replace key' }));
+    const key = screen.getByLabelText('MessageBird API key');
+    expect(key).toHaveFocus();
+    expect(key).toHaveValue('');
+    expect(key).toHaveAccessibleDescription(/keep the current key \(fingerprint abcd1234\)/);
+    expect(screen.getByLabelText('Your mobile number')).toHaveValue('');
+    expect(screen.getByLabelText('Your mobile number')).toHaveAccessibleDescription(/keep \+31 •••••••78/);
+    expect(screen.getByText(/settings in effect stay until you confirm/)).toBeInTheDocument();
+  });
+
+  it('speaks Dutch', async () => {
+    await renderPage({}, false, 'nl');
+    expect(i18n.language).toBe('nl');
+    await userEvent.click(screen.getByRole('button', { name: 'Nieuwe SMS-provider' }));
+    expect(screen.getByRole('heading', { name: 'Voordat u begint' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Ik heb een MessageBird-contract, verder' }));
+    expect(screen.getByLabelText('Deelnemernummer')).toBeInTheDocument();
+    expect(screen.getByLabelText('Afzender')).toBeInTheDocument();
+  });
+});

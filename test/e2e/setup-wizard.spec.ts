@@ -1,0 +1,383 @@
+// The setup wizard end to end: the built renderer in Chromium, the browser host's real services, and
+// the real messagebird SDK talking HTTPS to the fake MessageBird (issue 3, "Done when").
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { FAKE_LIVE_KEY, FAKE_TEST_KEY, type FakeMessageBird, type RecordedRequest } from '../fakes/fake-messagebird';
+import type { HostProcess } from './harness/host-process';
+import { expect, test, useMessageBird } from './fixtures';
+import { startHostProcess } from './harness/host-process';
+import { filesContainingSecrets } from './harness/secrets';
+
+const PHONE_TYPED = '06 12345678';
+const PHONE_DIGITS = '31612345678';
+
+interface MessageBody {
+  originator: string;
+  recipients: unknown;
+  body: string;
+  validity?: number;
+  reference?: string;
+}
+
+function sends(fake: FakeMessageBird): RecordedRequest[] {
+  return fake.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/messages'));
+}
+
+function codeIn(request: RecordedRequest | undefined): string {
+  const body = (request?.body as MessageBody | undefined)?.body ?? '';
+  const code = /\b(\d{6})\b/.exec(body)?.[1];
+  if (!code) throw new Error(`no code in ${body}`);
+  return code;
+}
+
+async function openWizard(page: Page, host: HostProcess): Promise<void> {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'New SMS provider' }).click();
+  // The first time: "Before you start".
+  await expect(page.getByRole('heading', { name: 'Before you start' })).toBeVisible();
+  await page.getByRole('button', { name: 'I have a MessageBird contract, continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Provider details' })).toBeFocused();
+}
+
+async function fillDetails(page: Page, values: Partial<Record<'participant' | 'description' | 'sender' | 'key' | 'phone', string>> = {}) {
+  const v = { participant: '12345', description: 'Productie', sender: 'Acme', key: FAKE_LIVE_KEY, phone: PHONE_TYPED, ...values };
+  await page.getByLabel('Participant number (deelnemernummer)').fill(v.participant);
+  await page.getByLabel('Description').fill(v.description);
+  await page.getByLabel('Sender').fill(v.sender);
+  await page.getByLabel('MessageBird API key').fill(v.key);
+  await page.getByLabel('Your mobile number').fill(v.phone);
+}
+
+async function toCodeStep(page: Page, host: HostProcess, fake: FakeMessageBird): Promise<string> {
+  await openWizard(page, host);
+  await fillDetails(page);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText(/We sent a code to \+31 •+78\./)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Enter code' })).toBeFocused();
+  return codeIn(sends(fake).at(-1));
+}
+
+async function enterCode(page: Page, code: string): Promise<void> {
+  const field = page.getByLabel('Confirmation code');
+  await field.fill(code);
+  await page.getByRole('button', { name: 'Confirm code' }).click();
+}
+
+test.describe('setup wizard against the fake MessageBird', () => {
+  test.beforeEach(async ({ host }) => {
+    await useMessageBird(host);
+  });
+
+  test('happy path: details, code to the admin phone with the sender, acknowledgement, active', async ({ page, host, fake }) => {
+    const code = await toCodeStep(page, host, fake);
+
+    const [balanceCall] = fake.requests.filter((r) => r.path === '/balance');
+    expect(balanceCall?.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
+    const send = sends(fake);
+    expect(send).toHaveLength(1);
+    expect(send[0]?.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
+    const body = send[0]?.body as MessageBody;
+    expect(body.originator).toBe('Acme');
+    expect(String(body.recipients).replace(/^\+/, '')).toBe(PHONE_DIGITS);
+    expect(body.body).toBe(`Your confirmation code for the SMS provider of participant 12345 is ${code}. Valid for 5 minutes.`);
+    expect(body.validity).toBeGreaterThan(290);
+    expect(body.validity).toBeLessThanOrEqual(300);
+    expect(body.reference).toMatch(/^confirm-\d+$/);
+
+    await enterCode(page, code);
+    await expect(page.getByRole('heading', { name: 'Save' })).toBeFocused();
+    await expect(page.getByText('resetting the authenticator app')).toBeVisible();
+    await page.getByLabel(/at my organisation's cost and risk/).check();
+    await page.getByRole('button', { name: 'Save and activate' }).click();
+
+    await expect(page.getByText('The SMS provider of participant 12345 is active.')).toBeVisible();
+    const row = page.getByRole('row', { name: /12345/ });
+    await expect(row).toContainText('Active');
+    await expect(row).toContainText('Acme');
+    await expect(row).toContainText('live key');
+    await expect(row).toContainText('Encrypted with a key file');
+    await expect(page.locator('[data-mode]')).toHaveAttribute('data-mode', 'live');
+
+    // The send log has the confirmation row: masked number, sent, never the code.
+    const log = await host.call<{ rows: Array<Record<string, unknown>> }>('queryLog', { filter: { purpose: 'confirmation' }, limit: 10 });
+    expect(log.ok, JSON.stringify(log)).toBe(true);
+    if (log.ok) {
+      expect(log.value.rows).toHaveLength(1);
+      expect(log.value.rows[0]).toMatchObject({ purpose: 'confirmation', status: 'sent', originator: 'Acme', participantNumber: '12345', mode: 'live' });
+      expect(log.value.rows[0]?.messagebirdId).toBe(fake.messages()[0]?.id);
+      expect(JSON.stringify(log.value)).not.toContain(code);
+      expect(JSON.stringify(log.value)).not.toContain(PHONE_DIGITS);
+    }
+
+    // Canary: neither the key nor the code is anywhere in the data folder or the host's output.
+    const list = await host.call('listProfiles');
+    expect(JSON.stringify(list)).not.toContain(FAKE_LIVE_KEY);
+    expect(JSON.stringify(list)).not.toContain(PHONE_DIGITS);
+    expect(filesContainingSecrets(host.dataDir, [FAKE_LIVE_KEY, code])).toEqual([]);
+    expect(host.output()).not.toContain(FAKE_LIVE_KEY);
+    expect(host.output()).not.toContain(code);
+  });
+
+  test('a wrong key is reported at the key field and nothing is sent', async ({ page, host, fake }) => {
+    await openWizard(page, host);
+    await fillDetails(page, { key: 'WrongKey0123456789abcdefg' });
+    await page.getByRole('button', { name: 'Next' }).click();
+    const key = page.getByLabel('MessageBird API key');
+    await expect(key).toBeFocused();
+    await expect(key).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('.field__error', { hasText: 'MessageBird rejected the API key' })).toBeVisible();
+    expect(fake.requests.at(-1)?.headers.authorization).toBe('AccessKey WrongKey0123456789abcdefg');
+    expect(sends(fake)).toHaveLength(0);
+  });
+
+  test('a test key: the wizard says plainly it delivers nothing and refuses to send', async ({ page, host, fake }) => {
+    await openWizard(page, host);
+    await fillDetails(page, { key: FAKE_TEST_KEY });
+    await page.getByRole('button', { name: 'Check the key' }).click();
+    await expect(page.getByText(/This is a test key\. Test keys deliver nothing/)).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText(/Test keys deliver nothing, so the confirmation code could never arrive/)).toBeVisible();
+    expect(sends(fake)).toHaveLength(0);
+  });
+
+  test('not enough balance is reported and nothing is sent', async ({ page, host, fake }) => {
+    fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 0 } });
+    await openWizard(page, host);
+    await fillDetails(page);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText(/balance is too low to send the code/).first()).toBeVisible();
+    expect(sends(fake)).toHaveLength(0);
+  });
+
+  test('an invalid sender is refused in the form and again in main', async ({ page, host, fake }) => {
+    await openWizard(page, host);
+    await fillDetails(page, { sender: 'NOREPLY' });
+    await page.getByRole('button', { name: 'Next' }).click();
+    const sender = page.getByLabel('Sender');
+    await expect(sender).toBeFocused();
+    await expect(sender).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(/generic name is blocked/)).toBeVisible();
+
+    await sender.fill('Acme Holding BV');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('At most 11 characters for a name.')).toBeVisible();
+
+    // Main does not trust the form.
+    const result = await host.call('startProfileSetup', { participantNumber: '12345', description: 'x', originator: 'MessageBird', adminPhone: PHONE_TYPED, apiKey: FAKE_LIVE_KEY });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_originator', field: 'originator' } });
+    expect(sends(fake)).toHaveLength(0);
+  });
+
+  test('a number that is not mobile is refused in the form and again in main', async ({ page, host, fake }) => {
+    await openWizard(page, host);
+    await fillDetails(page, { phone: '020 123 4567' });
+    await page.getByRole('button', { name: 'Next' }).click();
+    const phone = page.getByLabel('Your mobile number');
+    await expect(phone).toBeFocused();
+    await expect(page.getByText(/That is not a mobile number/)).toBeVisible();
+
+    const result = await host.call('startProfileSetup', { participantNumber: '12345', description: 'x', originator: 'Acme', adminPhone: '0900 1234567', apiKey: FAKE_LIVE_KEY });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_phone', field: 'adminPhone' } });
+    expect(sends(fake)).toHaveLength(0);
+  });
+
+  test('a wrong code says how many attempts are left', async ({ page, host, fake }) => {
+    const code = await toCodeStep(page, host, fake);
+    await enterCode(page, code === '000000' ? '111111' : '000000');
+    await expect(page.getByText('That code is not correct. Attempts left: 4.')).toBeVisible();
+    await expect(page.getByLabel('Confirmation code')).toBeFocused();
+    await enterCode(page, code);
+    await expect(page.getByRole('heading', { name: 'Save' })).toBeVisible();
+  });
+
+  test('an expired code (clock moved 5 minutes) gets its own message', async ({ page, host, fake }) => {
+    const code = await toCodeStep(page, host, fake);
+    await host.advanceClock(5 * 60_000);
+    await enterCode(page, code);
+    await expect(page.getByText('The code has expired. Ask for a new code.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Confirm code' })).toBeDisabled();
+  });
+
+  test('five wrong codes cancel the code, even for the right one afterwards', async ({ page, host, fake }) => {
+    const code = await toCodeStep(page, host, fake);
+    const wrong = code === '000000' ? '111111' : '000000';
+    for (let left = 4; left >= 1; left--) {
+      await enterCode(page, wrong);
+      await expect(page.getByText(`That code is not correct. Attempts left: ${left}.`)).toBeVisible();
+    }
+    await enterCode(page, wrong);
+    await expect(page.getByText(/Five wrong codes: this code is cancelled/)).toBeVisible();
+    const id = ((await host.call<Array<{ id: string }>>('listProfiles')) as { ok: true; value: Array<{ id: string }> }).value[0]!.id;
+    expect(await host.call('verifyProfileCode', { id, code })).toMatchObject({ ok: false, error: { code: 'code_exhausted' } });
+  });
+
+  test('resend respects the cooldown with a visible countdown; after it a new code replaces the old', async ({ page, host, fake }) => {
+    const first = await toCodeStep(page, host, fake);
+    const resend = page.getByRole('button', { name: 'Send a new code' });
+    await expect(resend).toBeDisabled();
+    await expect(page.getByText(/You can ask for a new code in \d+ seconds?\./)).toBeVisible();
+
+    const id = ((await host.call<Array<{ id: string }>>('listProfiles')) as { ok: true; value: Array<{ id: string }> }).value[0]!.id;
+    expect(await host.call('resendProfileCode', { id, language: 'en' })).toMatchObject({ ok: false, error: { code: 'resend_cooldown' } });
+    expect(sends(fake)).toHaveLength(1);
+
+    await host.advanceClock(60_000);
+    const again = await host.call<{ resendAvailableAt: number; serverNow: number }>('resendProfileCode', { id, language: 'en' });
+    expect(again.ok).toBe(true);
+    // The cooldown doubles on repeats.
+    if (again.ok) expect(again.value.resendAvailableAt - again.value.serverNow).toBeGreaterThan(119_000);
+    expect(sends(fake)).toHaveLength(2);
+    const second = codeIn(sends(fake).at(-1));
+    if (second !== first) {
+      await enterCode(page, first);
+      await expect(page.getByText(/That code is not correct/)).toBeVisible();
+    }
+    await enterCode(page, second);
+    await expect(page.getByRole('heading', { name: 'Save' })).toBeVisible();
+  });
+
+  test('editing an active profile: until the new code is confirmed the old settings stay active', async ({ page, host, fake }) => {
+    // Set up an active profile through the contract (the happy path above covers the UI).
+    const started = await host.call<{ profileId: string }>('startProfileSetup', { participantNumber: '12345', description: 'Productie', originator: 'Acme', adminPhone: PHONE_TYPED, apiKey: FAKE_LIVE_KEY, language: 'nl' });
+    expect(started.ok).toBe(true);
+    const id = (started as { ok: true; value: { profileId: string } }).value.profileId;
+    expect((sends(fake)[0]?.body as MessageBody).body).toMatch(/^Uw bevestigingscode voor de SMS-provider van deelnemer 12345 is \d{6}\./);
+    expect((await host.call('verifyProfileCode', { id, code: codeIn(sends(fake)[0]) })).ok).toBe(true);
+    expect((await host.call('activateProfile', { id, acknowledgeCosts: true })).ok).toBe(true);
+
+    await page.goto(host.url);
+    const row = page.getByRole('row', { name: /12345/ });
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await expect(page.getByText(/settings in effect stay until you confirm/)).toBeVisible();
+    await page.getByLabel('Sender').fill('NewName');
+    await page.getByLabel('MessageBird API key').fill('SecondLiveKey0123456789');
+    fake.setKey('SecondLiveKey0123456789', {});
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText(/We sent a code to/)).toBeVisible();
+    const change = sends(fake).at(-1);
+    expect((change?.body as MessageBody).originator).toBe('NewName');
+    expect(change?.headers.authorization).toBe('AccessKey SecondLiveKey0123456789');
+    expect(String((change?.body as MessageBody).recipients).replace(/^\+/, '')).toBe(PHONE_DIGITS);
+
+    // The admin walks away without confirming.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Back to the list' }).click();
+    await expect(row).toContainText('Active');
+    await expect(row.getByRole('cell').nth(2)).toContainText('Acme');
+    await expect(row).toContainText(/Change waiting for confirmation: sender NewName/);
+
+    const list = (await host.call<Array<{ status: string; active: { originator: string; key: { fingerprint: string } }; pending: { originator: string } }>>('listProfiles')) as {
+      ok: true;
+      value: Array<{ status: string; active: { originator: string }; pending: { originator: string } }>;
+    };
+    expect(list.value[0]).toMatchObject({ status: 'active', active: { originator: 'Acme' }, pending: { originator: 'NewName' } });
+    // Activation without the code is refused; the old settings stay after a wrong code as well.
+    expect(await host.call('activateProfile', { id, acknowledgeCosts: true })).toMatchObject({ ok: false, error: { code: 'not_verified' } });
+    expect(filesContainingSecrets(host.dataDir, [FAKE_LIVE_KEY, 'SecondLiveKey0123456789', codeIn(change)])).toEqual([]);
+  });
+
+  test('a draft survives a restart without its code; reopening resumes at step 1 and sends a fresh code', async ({ page, host, fake, fakeServer }) => {
+    const oldCode = await toCodeStep(page, host, fake);
+    expect(await host.stop()).toBe(0);
+
+    const again = await startHostProcess({
+      dataDir: host.dataDir,
+      env: { MESSAGEBIRD_CONNECT_TO: `127.0.0.1:${fake.port}`, NODE_EXTRA_CA_CERTS: fakeServer.caFile },
+    });
+    try {
+      await page.goto(again.url);
+      const row = page.getByRole('row', { name: /12345/ });
+      await expect(row).toContainText('Awaiting confirmation');
+      await row.getByRole('button', { name: 'Continue setup' }).click();
+      await expect(page.getByRole('heading', { name: 'Provider details' })).toBeFocused();
+      await expect(page.getByLabel('Sender')).toHaveValue('Acme');
+      await expect(page.getByLabel('Your mobile number')).toHaveValue('+31612345678');
+      await expect(page.getByLabel('MessageBird API key')).toHaveValue('');
+      await expect(page.getByText(/keep the current key \(fingerprint [0-9a-f]{8}\)/)).toBeVisible();
+      const id = ((await again.call<Array<{ id: string }>>('listProfiles')) as { ok: true; value: Array<{ id: string }> }).value[0]!.id;
+      expect(await again.call('verifyProfileCode', { id, code: oldCode })).toMatchObject({ ok: false, error: { code: 'code_not_pending' } });
+
+      await page.getByRole('button', { name: 'Next' }).click();
+      await expect(page.getByText(/We sent a code to/)).toBeVisible();
+      // The key came from the vault, encrypted at rest.
+      expect(sends(fake).at(-1)?.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
+      await enterCode(page, codeIn(sends(fake).at(-1)));
+      await page.getByLabel(/at my organisation's cost and risk/).check();
+      await page.getByRole('button', { name: 'Save and activate' }).click();
+      await expect(page.getByText('The SMS provider of participant 12345 is active.')).toBeVisible();
+      expect(filesContainingSecrets(host.dataDir, [FAKE_LIVE_KEY, oldCode, codeIn(sends(fake).at(-1))])).toEqual([]);
+    } finally {
+      expect(await again.stop()).toBe(0);
+    }
+  });
+
+  test('keyboard only, with no accessibility violations on any step', async ({ page, host, fake }) => {
+    const axe = async () => {
+      const result = await new AxeBuilder({ page }).include('main').analyze();
+      expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    };
+    await page.goto(host.url);
+    const newButton = page.getByRole('button', { name: 'New SMS provider' });
+    await newButton.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Before you start' })).toBeFocused();
+    await axe();
+    await page.getByRole('button', { name: 'I have a MessageBird contract, continue' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Provider details' })).toBeFocused();
+
+    // Tab into each field in order and type.
+    const values = ['12345', 'Productie', 'Acme', FAKE_LIVE_KEY];
+    for (const value of values) {
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(value);
+    }
+    await page.keyboard.press('Tab'); // "Check the key"
+    await page.keyboard.press('Enter');
+    await expect(page.getByText(/Key accepted\. Balance: €100\.00\./)).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Your mobile number')).toBeFocused();
+    await page.keyboard.type(PHONE_TYPED);
+    await axe();
+    await page.keyboard.press('Enter'); // submits the form
+    await expect(page.getByRole('heading', { name: 'Enter code' })).toBeFocused();
+    await axe();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel('Confirmation code')).toBeFocused();
+    await page.keyboard.type(codeIn(sends(fake).at(-1)));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Save' })).toBeFocused();
+    await axe();
+    await page.keyboard.press('Tab');
+    await expect(page.getByLabel(/at my organisation's cost and risk/)).toBeFocused();
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Save and activate' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByText('The SMS provider of participant 12345 is active.')).toBeVisible();
+    await axe();
+  });
+});
+
+test.describe('setup wizard in Sandbox (no contract needed)', () => {
+  test('the whole flow works without MessageBird, showing the code on a simulated phone', async ({ page, host, fake }) => {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'New SMS provider' }).click();
+    await page.getByRole('button', { name: 'Continue in Sandbox' }).click();
+    await expect(page.getByText(/Sandbox mode: the code is shown on a simulated phone/)).toBeVisible();
+    await fillDetails(page, { key: 'AnyKeyWillDo123' });
+    await page.getByRole('button', { name: 'Next' }).click();
+    const phone = page.getByRole('figure', { name: 'Simulated phone (Sandbox)' });
+    await expect(phone).toContainText('Your confirmation code for the SMS provider of participant 12345 is');
+    const code = /\b(\d{6})\b/.exec((await phone.textContent()) ?? '')?.[1] ?? '';
+    await enterCode(page, code);
+    await page.getByLabel(/at my organisation's cost and risk/).check();
+    await page.getByRole('button', { name: 'Save and activate' }).click();
+    await expect(page.getByRole('row', { name: /12345/ })).toContainText('Active');
+    await expect(page.locator('[data-mode]')).toHaveAttribute('data-mode', 'sandbox');
+    // Nothing reached MessageBird.
+    expect(fake.requests).toHaveLength(0);
+    expect(filesContainingSecrets(host.dataDir, ['AnyKeyWillDo123', code])).toEqual([]);
+  });
+});
