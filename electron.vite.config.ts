@@ -1,6 +1,23 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * `electron-vite dev` only: React's refresh preamble is an inline script and hot reload needs a
+ * websocket, both of which the strict CSP blocks. Builds (and so `npm start` and the packaged app)
+ * keep index.html's policy untouched; this plugin never runs for them.
+ */
+function relaxCspForDevServer(): Plugin {
+  return {
+    name: 'relax-csp-for-dev-server',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html
+        .replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+        .replace("connect-src 'self'", "connect-src 'self' ws://localhost:* ws://127.0.0.1:*"),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -27,6 +44,6 @@ export default defineConfig({
         input: { index: resolve(__dirname, 'src/renderer/index.html') },
       },
     },
-    plugins: [react()],
+    plugins: [react(), relaxCspForDevServer()],
   },
 });
