@@ -75,7 +75,26 @@ export class ProfileStore {
     return [];
   }
 
+  find(id: string): StoredProfile | undefined {
+    return this.load().find((p) => p.id === id);
+  }
+
   save(profiles: StoredProfile[]): void {
     this.settings.set(PROFILES_KEY, storedProfilesSchema.parse(profiles));
+  }
+
+  /**
+   * Applies `change` to the profile as stored now, not to a copy read before an `await`: another call
+   * may have saved in between. Undefined when the profile is gone.
+   */
+  update(id: string, change: (p: StoredProfile) => StoredProfile): StoredProfile | undefined {
+    let updated: StoredProfile | undefined;
+    const profiles = this.load().map((p) => {
+      if (p.id !== id) return p;
+      updated = change(p);
+      return updated;
+    });
+    this.save(profiles);
+    return updated;
   }
 }

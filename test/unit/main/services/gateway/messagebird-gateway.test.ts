@@ -1,36 +1,15 @@
 // The real messagebird SDK against the fake MessageBird over real HTTPS (connect-to transport);
 // nothing here stubs the SDK.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageBirdGateway } from '../../../../../src/main/services/gateway/messagebird-gateway';
-import { installTransport } from '../../../../../src/main/services/gateway/transport';
-import type { TransportConfig } from '../../../../../src/main/services/gateway';
 import type { SendSmsRequest } from '../../../../../src/main/services/ports';
-import {
-  FAKE_LIVE_KEY,
-  FAKE_TEST_KEY,
-  startFakeMessageBird,
-  type FakeMessageBird,
-} from '../../../../fakes/fake-messagebird';
+import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../../../../fakes/fake-messagebird';
+import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 
-let fake: FakeMessageBird;
-let transport: TransportConfig;
-let restore: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeMessageBird();
-  transport = { connectTo: fake.connectTo, extraCaPem: fake.caPem };
-  restore = installTransport(transport);
-});
-
-afterAll(async () => {
-  restore();
-  await fake.close();
-});
-
-afterEach(() => fake.reset());
+const suite = useFakeMessageBird();
 
 const gateway = (apiKey = FAKE_LIVE_KEY, deadlineMs?: number) =>
-  new MessageBirdGateway({ apiKey, transport, ...(deadlineMs !== undefined && { deadlineMs }) });
+  new MessageBirdGateway({ apiKey, transport: suite.transport, ...(deadlineMs !== undefined && { deadlineMs }) });
 
 const request: SendSmsRequest = {
   originator: 'AFAS Admin',
@@ -59,8 +38,8 @@ describe('sendSms', () => {
       }),
     ]);
 
-    expect(fake.requests).toHaveLength(1);
-    const received = fake.requests[0]!;
+    expect(suite.fake.requests).toHaveLength(1);
+    const received = suite.fake.requests[0]!;
     expect(received.method).toBe('POST');
     expect(received.path).toBe('/messages');
     expect(received.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
@@ -73,14 +52,14 @@ describe('sendSms', () => {
       reference: 'log-42',
       validity: 300,
     });
-    expect(fake.messages()).toHaveLength(1);
+    expect(suite.fake.messages()).toHaveLength(1);
   });
 
   it('leaves out reference and validity when not given, and passes datacoding', async () => {
     const result = await gateway().sendSms({ originator: 'AFAS', recipient: '+31612345678', body: 'ж'.repeat(71), datacoding: 'unicode' });
 
     expect(result.ok && result.value.recipients[0]?.messagePartCount).toBe(2);
-    const body = fake.requests[0]!.body as Record<string, unknown>;
+    const body = suite.fake.requests[0]!.body as Record<string, unknown>;
     expect(body).not.toHaveProperty('reference');
     expect(body).not.toHaveProperty('validity');
     expect(body.datacoding).toBe('unicode');
@@ -93,7 +72,7 @@ describe('sendSms', () => {
 
     expect(first.ok && second.ok).toBe(true);
     expect(frozen).toEqual(request);
-    expect(fake.requests.map((r) => (r.body as { recipients: unknown }).recipients)).toEqual([
+    expect(suite.fake.requests.map((r) => (r.body as { recipients: unknown }).recipients)).toEqual([
       '+31612345678',
       '+31612345678',
     ]);
@@ -121,7 +100,7 @@ describe('sendSms', () => {
   });
 
   it('redacts the key should MessageBird echo it in a description', async () => {
-    fake.injectOnce({ type: 'error', status: 422, errors: [{ code: 10, description: `key ${FAKE_LIVE_KEY} is odd`, parameter: null }] });
+    suite.fake.injectOnce({ type: 'error', status: 422, errors: [{ code: 10, description: `key ${FAKE_LIVE_KEY} is odd`, parameter: null }] });
     const result = await gateway().sendSms(request);
 
     expect(result.ok).toBe(false);
@@ -131,7 +110,7 @@ describe('sendSms', () => {
   });
 
   it('caps and trims long descriptions', async () => {
-    fake.injectOnce({ type: 'error', status: 422, errors: [{ code: 10, description: `  ${'x'.repeat(1000)}  ` }] });
+    suite.fake.injectOnce({ type: 'error', status: 422, errors: [{ code: 10, description: `  ${'x'.repeat(1000)}  ` }] });
     const result = await gateway().sendSms(request);
 
     expect(result.ok).toBe(false);
@@ -141,7 +120,7 @@ describe('sendSms', () => {
   });
 
   it('maps a missing balance (code 25) from the fake prepaid account', async () => {
-    fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 0.01 } });
+    suite.fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 0.01 } });
     const result = await gateway().sendSms(request);
 
     expect(result.ok).toBe(false);
@@ -158,7 +137,7 @@ describe('sendSms', () => {
     const result = await gateway().sendSms({ ...request, ...patch });
 
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request', providerCode: code, httpStatus: 422, maybeSent: false } });
-    expect(fake.messages()).toHaveLength(0);
+    expect(suite.fake.messages()).toHaveLength(0);
   });
 
   it.each([
@@ -168,14 +147,14 @@ describe('sendSms', () => {
     { code: 99, status: 500, expected: 'provider_unavailable', maybeSent: true },
     { code: 2, status: 429, expected: 'rate_limited', maybeSent: true },
   ])('maps MessageBird code $code with HTTP $status to $expected', async ({ code, status, expected, maybeSent }) => {
-    fake.injectOnce({ type: 'error', status, errors: [{ code, description: `error ${code}` }] });
+    suite.fake.injectOnce({ type: 'error', status, errors: [{ code, description: `error ${code}` }] });
     const result = await gateway().sendSms(request);
 
     expect(result).toMatchObject({ ok: false, error: { code: expected, providerCode: code, httpStatus: status, maybeSent } });
   });
 
   it('lets a rejected key win when MessageBird lists several errors', async () => {
-    fake.injectOnce({
+    suite.fake.injectOnce({
       type: 'error',
       status: 422,
       errors: [
@@ -194,44 +173,44 @@ describe('sendSms', () => {
     { status: 500, body: {}, expected: 'provider_unavailable' },
     { status: 429, body: { message: 'Too Many Requests' }, expected: 'rate_limited' },
   ])('does not take HTTP $status without errors for success', async ({ status, body, expected }) => {
-    fake.injectOnce({ type: 'status', status, body });
+    suite.fake.injectOnce({ type: 'status', status, body });
     const result = await gateway().sendSms(request);
 
     expect(result).toMatchObject({ ok: false, error: { code: expected, httpStatus: status, maybeSent: true } });
   });
 
   it('does not take a 5xx that looks like a message for success either', async () => {
-    fake.injectOnce({ type: 'status', status: 502, body: { id: 'abc', recipients: { items: [] } } });
+    suite.fake.injectOnce({ type: 'status', status: 502, body: { id: 'abc', recipients: { items: [] } } });
     const result = await gateway().sendSms(request);
 
     expect(result).toMatchObject({ ok: false, error: { code: 'provider_unavailable', httpStatus: 502, maybeSent: true } });
   });
 
   it('treats a 201 without an id as a bad answer that may have been sent', async () => {
-    fake.injectOnce({ type: 'no_id' });
+    suite.fake.injectOnce({ type: 'no_id' });
     const result = await gateway().sendSms(request);
 
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_response', maybeSent: true } });
     // The fake did accept it: exactly why the caller must record `unknown`.
-    expect(fake.messages()).toHaveLength(1);
+    expect(suite.fake.messages()).toHaveLength(1);
   });
 
   it('treats a non-JSON answer as a bad answer', async () => {
-    fake.injectOnce({ type: 'non_json' });
+    suite.fake.injectOnce({ type: 'non_json' });
     const result = await gateway().sendSms(request);
 
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_response', httpStatus: 200, maybeSent: true } });
   });
 
   it('treats a non-JSON 502 from a proxy as provider_unavailable', async () => {
-    fake.injectOnce({ type: 'non_json', status: 502 });
+    suite.fake.injectOnce({ type: 'non_json', status: 502 });
     const result = await gateway().sendSms(request);
 
     expect(result).toMatchObject({ ok: false, error: { code: 'provider_unavailable', httpStatus: 502, maybeSent: true } });
   });
 
   it('gives up at its own deadline, marks maybeSent and never retries', async () => {
-    fake.injectOnce({ type: 'delay', ms: 1_200 });
+    suite.fake.injectOnce({ type: 'delay', ms: 1_200 });
     const started = Date.now();
     const result = await gateway(FAKE_LIVE_KEY, 300).sendSms(request);
     const elapsed = Date.now() - started;
@@ -241,12 +220,12 @@ describe('sendSms', () => {
     expect(elapsed).toBeLessThan(1_100);
     // Long after the fake's delay and the SDK's idle timer: still the one request.
     await wait(1_500);
-    expect(fake.requests).toHaveLength(1);
+    expect(suite.fake.requests).toHaveLength(1);
   });
 
   it('enforces the deadline even while trickling bytes keep the SDK idle timer alive', async () => {
     // A byte every 100 ms for 2.5 s: the SDK's idle timer never fires; only the overall deadline can.
-    fake.injectOnce({ type: 'trickle', intervalMs: 100, durationMs: 2_500 });
+    suite.fake.injectOnce({ type: 'trickle', intervalMs: 100, durationMs: 2_500 });
     const started = Date.now();
     const result = await gateway(FAKE_LIVE_KEY, 500).sendSms(request);
 
@@ -254,20 +233,20 @@ describe('sendSms', () => {
     expect(Date.now() - started).toBeLessThan(1_500);
     // The gateway closed the connection at its deadline instead of leaving it to trickle on.
     await wait(200);
-    expect(await fake.openConnections()).toBe(0);
+    expect(await suite.fake.openConnections()).toBe(0);
   });
 
   it('reports a connection reset as a network error that may have been sent', async () => {
-    fake.injectOnce({ type: 'reset' });
+    suite.fake.injectOnce({ type: 'reset' });
     const result = await gateway().sendSms(request);
 
     expect(result).toMatchObject({ ok: false, error: { code: 'network', maybeSent: true } });
     await wait(100);
-    expect(fake.requests).toHaveLength(1);
+    expect(suite.fake.requests).toHaveLength(1);
   });
 
   it('reports a reset in the middle of the answer as possibly sent', async () => {
-    fake.injectOnce({ type: 'reset_mid_body' });
+    suite.fake.injectOnce({ type: 'reset_mid_body' });
     const result = await gateway().sendSms(request);
 
     expect(result).toMatchObject({ ok: false, error: { code: 'network', maybeSent: true } });
@@ -278,7 +257,7 @@ describe('getMessage', () => {
   it('reads statuses with the typed fields MessageBird adds later', async () => {
     const sent = await gateway().sendSms(request);
     if (!sent.ok) throw new Error('send failed');
-    fake.setMessageStatus(sent.value.id, 'delivery_failed', { statusReason: 'unknown subscriber', statusErrorCode: 1 });
+    suite.fake.setMessageStatus(sent.value.id, 'delivery_failed', { statusReason: 'unknown subscriber', statusErrorCode: 1 });
 
     const result = await gateway().getMessage(sent.value.id);
 
@@ -296,18 +275,18 @@ describe('getMessage', () => {
         price: { amount: 0.056, currency: 'EUR' },
       },
     ]);
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: `/messages/${sent.value.id}` });
+    expect(suite.fake.requests.at(-1)).toMatchObject({ method: 'GET', path: `/messages/${sent.value.id}` });
   });
 
   it('sees auto-delivery after the configured time', async () => {
-    fake.autoDeliverAfterMs = 0;
+    suite.fake.autoDeliverAfterMs = 0;
     try {
       const sent = await gateway().sendSms(request);
       if (!sent.ok) throw new Error('send failed');
       const result = await gateway().getMessage(sent.value.id);
       expect(result.ok && result.value.recipients[0]?.status).toBe('delivered');
     } finally {
-      fake.autoDeliverAfterMs = null;
+      suite.fake.autoDeliverAfterMs = null;
     }
   });
 
@@ -333,12 +312,12 @@ describe('getMessage', () => {
       const result = await gateway().getMessage(id);
 
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-      expect(fake.requests).toHaveLength(0);
+      expect(suite.fake.requests).toHaveLength(0);
     },
   );
 
   it('treats a message answer with an unknown status as a bad answer', async () => {
-    fake.injectOnce({ type: 'status', status: 200, body: { id: 'abc', recipients: { items: [{ recipient: 31612345678, status: 'teleported' }] } } });
+    suite.fake.injectOnce({ type: 'status', status: 200, body: { id: 'abc', recipients: { items: [{ recipient: 31612345678, status: 'teleported' }] } } });
     const result = await gateway().getMessage('abc');
 
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_response' } });
@@ -347,11 +326,11 @@ describe('getMessage', () => {
 
 describe('getBalance', () => {
   it('reads the balance', async () => {
-    fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 12.34 } });
+    suite.fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 12.34 } });
     const result = await gateway().getBalance();
 
     expect(result).toEqual({ ok: true, value: { payment: 'prepaid', type: 'euros', amount: 12.34 } });
-    expect(fake.requests[0]).toMatchObject({ method: 'GET', path: '/balance' });
+    expect(suite.fake.requests[0]).toMatchObject({ method: 'GET', path: '/balance' });
   });
 
   it('maps a rejected key', async () => {
@@ -361,7 +340,7 @@ describe('getBalance', () => {
   });
 
   it('treats a balance without amount as a bad answer', async () => {
-    fake.injectOnce({ type: 'no_id' });
+    suite.fake.injectOnce({ type: 'no_id' });
     const result = await gateway().getBalance();
 
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_response' } });

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createGateway, installTransport, type TransportConfig } from '../../../../../src/main/services/gateway';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createGateway } from '../../../../../src/main/services/gateway';
 import type { Clock, KeyValueStore } from '../../../../../src/main/services/ports';
 import { ConfirmationCodes } from '../../../../../src/main/services/profiles/confirmation-codes';
 import { ProfilesService, activeKeyId, pendingKeyId } from '../../../../../src/main/services/profiles/profiles-service';
@@ -13,25 +13,14 @@ import { SendLog } from '../../../../../src/main/services/send-log';
 import { FileKeyVault } from '../../../../../src/main/services/vault/file-key-vault';
 import type { ProfileDetailsInput } from '../../../../../src/shared/contract/profiles';
 import type { GatewayMode } from '../../../../../src/shared/settings';
-import { FAKE_LIVE_KEY, FAKE_TEST_KEY, startFakeMessageBird, type FakeMessageBird } from '../../../../fakes/fake-messagebird';
+import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../../../../fakes/fake-messagebird';
+import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 
 const PHONE = '+31612345678';
 const OTHER_PHONE = '+31687654321';
 const SECOND_KEY = 'SecondLiveKey9876543210zz';
 
-let fake: FakeMessageBird;
-let transport: TransportConfig;
-let restore: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeMessageBird();
-  transport = { connectTo: fake.connectTo, extraCaPem: fake.caPem };
-  restore = installTransport(transport);
-});
-afterAll(async () => {
-  restore();
-  await fake.close();
-});
+const suite = useFakeMessageBird();
 
 class MemoryStore implements KeyValueStore {
   data = new Map<string, unknown>();
@@ -64,7 +53,7 @@ function makeService(w: Omit<World, 'service' | 'restart'>): ProfilesService {
     settings: w.settings,
     vault: w.vault,
     clock: w.clock,
-    gatewayFor: (apiKey) => createGateway({ mode: world.mode, apiKey, scenario: 'normal', transport, clock: w.clock }),
+    gatewayFor: (apiKey) => createGateway({ mode: world.mode, apiKey, scenario: 'normal', transport: suite.transport, clock: w.clock }),
     confirmationLog: w.sendLog,
     defaultLanguage: () => 'nl',
     codes: new ConfirmationCodes({ clock: w.clock }),
@@ -73,8 +62,7 @@ function makeService(w: Omit<World, 'service' | 'restart'>): ProfilesService {
 }
 
 beforeEach(() => {
-  fake.reset();
-  fake.setKey(SECOND_KEY, {});
+  suite.fake.setKey(SECOND_KEY, {});
   const dir = mkdtempSync(join(tmpdir(), 'profiles-'));
   const partial = {
     dir,
@@ -108,7 +96,7 @@ const details = (over: Partial<ProfileDetailsInput> = {}): ProfileDetailsInput =
 });
 
 function sentMessages() {
-  return fake.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/messages'));
+  return suite.fake.requests.filter((r) => r.method === 'POST' && r.path.startsWith('/messages'));
 }
 
 function lastCode(): string {
@@ -138,7 +126,7 @@ describe('happy path', () => {
     expect(started.value.resendAvailableAt - world.now).toBe(60_000);
     expect(started.value.simulatedSms).toBeUndefined();
 
-    const [balance, send] = fake.requests;
+    const [balance, send] = suite.fake.requests;
     expect(balance?.path).toBe('/balance');
     expect(send?.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
     const body = send?.body as { originator: string; recipients: unknown; body: string; validity: number; reference: string };
@@ -213,7 +201,7 @@ describe('happy path', () => {
     const started = await world.service.startSetup(details({ apiKey: 'AnySandboxKey123' }));
     expect(started.ok).toBe(true);
     if (!started.ok) return;
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
     const code = /\b(\d{6})\b/.exec(started.value.simulatedSms?.body ?? '')?.[1] ?? '';
     expect(world.service.verify(started.value.profileId, code).ok).toBe(true);
     expect((await world.service.activate(started.value.profileId)).ok).toBe(true);
@@ -231,7 +219,7 @@ describe('validation in main', () => {
   ])('%j → %s, nothing sent or saved', async (over, code, field) => {
     const result = await world.service.startSetup(details(over));
     expect(result).toMatchObject({ ok: false, error: { code, field } });
-    expect(fake.requests).toHaveLength(0);
+    expect(suite.fake.requests).toHaveLength(0);
     expect(world.service.list()).toEqual([]);
   });
 
@@ -267,14 +255,14 @@ describe('key check at Next', () => {
   });
 
   it('reports not enough balance and sends nothing', async () => {
-    fake.setKey(SECOND_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 0 } });
+    suite.fake.setKey(SECOND_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 0 } });
     const result = await world.service.startSetup(details({ apiKey: SECOND_KEY }));
     expect(result).toMatchObject({ ok: false, error: { code: 'insufficient_balance' } });
     expect(sentMessages()).toHaveLength(0);
   });
 
   it('a refused send is logged failed and does not start the cooldown', async () => {
-    fake.injectOnce({ type: 'error', status: 422, errors: [{ code: 25, description: 'Not enough balance' }] }, { method: 'POST' });
+    suite.fake.injectOnce({ type: 'error', status: 422, errors: [{ code: 25, description: 'Not enough balance' }] }, { method: 'POST' });
     const first = await world.service.startSetup(details());
     expect(first).toMatchObject({ ok: false, error: { code: 'insufficient_balance' } });
     const id = world.service.list()[0]!.id;
@@ -285,7 +273,7 @@ describe('key check at Next', () => {
   });
 
   it('a timeout is logged unknown, never retried, and the code stays valid', async () => {
-    fake.injectOnce({ type: 'reset' }, { method: 'POST' });
+    suite.fake.injectOnce({ type: 'reset' }, { method: 'POST' });
     const result = await world.service.startSetup(details());
     expect(result).toMatchObject({ ok: true, value: { delivery: 'unknown' } });
     expect(sentMessages()).toHaveLength(1);
@@ -352,7 +340,7 @@ describe('restart', () => {
     expect(again.ok).toBe(true);
     expect(service.verify(started.value.profileId, lastCode()).ok).toBe(true);
     expect((await service.activate(started.value.profileId)).ok).toBe(true);
-    expect(fake.requests.filter((r) => r.path === '/messages').at(-1)?.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
+    expect(suite.fake.requests.filter((r) => r.path === '/messages').at(-1)?.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
   });
 });
 

@@ -1,28 +1,16 @@
 // The test-send flow through the real messagebird SDK against the fake MessageBird over real HTTPS
 // (connect-to transport). Nothing here stubs the SDK; only the poller's waits are driven by hand.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createGateway, installTransport, type TransportConfig } from '../../../../../src/main/services/gateway';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGateway } from '../../../../../src/main/services/gateway';
 import type { SmsGateway } from '../../../../../src/main/services/ports';
 import { TEST_CODE_VALIDITY_SECONDS } from '../../../../../src/main/services/test-send/test-send-service';
-import { FAKE_LIVE_KEY, FAKE_TEST_KEY, startFakeMessageBird, type FakeMessageBird } from '../../../../fakes/fake-messagebird';
+import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../../../../fakes/fake-messagebird';
+import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 import { createHarness, LIVE_PROFILE } from './harness';
 import { ManualTime } from './manual-time';
 
 const NL_MOBILE = '+31612345678';
-let fake: FakeMessageBird;
-let transport: TransportConfig;
-let restore: () => void;
-
-beforeAll(async () => {
-  fake = await startFakeMessageBird();
-  transport = { connectTo: fake.connectTo, extraCaPem: fake.caPem };
-  restore = installTransport(transport);
-});
-afterAll(async () => {
-  restore();
-  await fake.close();
-});
-afterEach(() => fake.reset());
+const suite = useFakeMessageBird();
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -35,7 +23,7 @@ function setup(options: { key?: string; deadlineMs?: number; time?: ManualTime; 
       mode: 'messagebird',
       apiKey,
       scenario: 'normal',
-      transport,
+      transport: suite.transport,
       clock: { now: Date.now },
       ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
     });
@@ -57,8 +45,8 @@ function setup(options: { key?: string; deadlineMs?: number; time?: ManualTime; 
 const send = (h: ReturnType<typeof setup>) =>
   h.service.send({ profileId: LIVE_PROFILE.id, recipient: '06 12345678', confirmCost: true });
 
-const posts = () => fake.requests.filter((r) => r.method === 'POST' && r.path === '/messages');
-const reads = () => fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/messages/'));
+const posts = () => suite.fake.requests.filter((r) => r.method === 'POST' && r.path === '/messages');
+const reads = () => suite.fake.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/messages/'));
 
 describe('test send through the SDK to the fake MessageBird', () => {
   it('sends once, logs sent with the id, and turns delivered after the fake reports it', async () => {
@@ -78,14 +66,14 @@ describe('test send through the SDK to the fake MessageBird', () => {
       datacoding: 'plain',
     });
     const id = result.value.messageId!;
-    expect(fake.message(id)).toBeDefined();
+    expect(suite.fake.message(id)).toBeDefined();
 
     // First poll: still sent.
     await h.advance(2_000);
     expect(reads()).toHaveLength(1);
     expect(h.sendLog.get(result.value.logId)?.status).toBe('sent');
 
-    fake.setMessageStatus(id, 'delivered', { statusReason: 'successfully delivered' });
+    suite.fake.setMessageStatus(id, 'delivered', { statusReason: 'successfully delivered' });
     await h.advance(4_000);
     expect(reads()).toHaveLength(2);
     const row = h.sendLog.get(result.value.logId)!;
@@ -110,13 +98,13 @@ describe('test send through the SDK to the fake MessageBird', () => {
     const h = setup();
     const result = await send(h);
     if (!result.ok) throw new Error(result.error.message);
-    fake.setMessageStatus(result.value.messageId!, 'delivery_failed', { statusReason: 'unknown subscriber', statusErrorCode: 1 });
+    suite.fake.setMessageStatus(result.value.messageId!, 'delivery_failed', { statusReason: 'unknown subscriber', statusErrorCode: 1 });
     await h.advance(2_000);
     expect(h.sendLog.get(result.value.logId)).toMatchObject({ status: 'delivery_failed', statusReason: 'unknown subscriber', errorCode: '1' });
   });
 
   it('422 code 25: a clear error and a failed row with the reason, nothing polled', async () => {
-    fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 0 } });
+    suite.fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 0 } });
     const h = setup();
     const result = await send(h);
     expect(result.ok).toBe(false);
@@ -134,7 +122,7 @@ describe('test send through the SDK to the fake MessageBird', () => {
   });
 
   it('a timeout becomes unknown and exactly one request reaches the fake', async () => {
-    fake.injectOnce({ type: 'delay', ms: 1_200 }, { method: 'POST', path: '/messages' });
+    suite.fake.injectOnce({ type: 'delay', ms: 1_200 }, { method: 'POST', path: '/messages' });
     const h = setup({ deadlineMs: 300 });
     const result = await send(h);
     expect(result.ok).toBe(false);
@@ -169,7 +157,7 @@ describe('test send through the SDK to the fake MessageBird', () => {
     await first.service.close();
     expect(reads()).toHaveLength(0);
 
-    fake.setMessageStatus(result.value.messageId!, 'delivered');
+    suite.fake.setMessageStatus(result.value.messageId!, 'delivered');
     const second = setup({ time, sendLog: first.sendLog });
     expect(second.service.start()).toBe(1);
     await second.advance(2_000);

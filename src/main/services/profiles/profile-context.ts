@@ -1,0 +1,30 @@
+/**
+ * What every profile operation shares. The operations are plain functions over this context, one file
+ * per step of the wizard, so `ProfilesService` stays a short table of what the IPC handlers can call.
+ */
+import type { Clock, GatewayFactory, KeyValueStore, SecretVault } from '../ports';
+import type { ConfirmationCodes } from './confirmation-codes';
+import type { ConfirmationLog } from './confirmation-log';
+import type { MessageLanguage } from './confirmation-message';
+import type { ProfileStore } from './profile-store';
+
+export interface ProfilesServiceDeps {
+  settings: KeyValueStore;
+  vault: SecretVault;
+  clock: Clock;
+  gatewayFor: GatewayFactory;
+  confirmationLog: ConfirmationLog;
+  /** The admin's language when the renderer does not say; used for the SMS text. */
+  defaultLanguage: () => MessageLanguage;
+  codes?: ConfirmationCodes;
+  newId?: () => string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** The deps with their defaults filled in, and the two stores: profiles in settings, codes in memory. */
+export interface ProfilesContext {
+  readonly deps: ProfilesServiceDeps;
+  readonly store: ProfileStore;
+  readonly codes: ConfirmationCodes;
+  readonly newId: () => string;
+}

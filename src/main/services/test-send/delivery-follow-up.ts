@@ -1,0 +1,62 @@
+/**
+ * What the delivery poller needs from test-send: which rows to follow again after a restart, the gateway
+ * to read a message with, and how each answer lands in the log row. Also used for the wizard's
+ * confirmation SMS, whose rows are resumed like test sends.
+ */
+import type { SendLogRow } from '../../../shared/send-log-types';
+import type { SmsGateway } from '../ports';
+import type { PollOutcome, PollTarget } from './delivery-poller';
+import { SANDBOX_PROFILE } from './sandbox-profile';
+import type { TestSendLog, TestSendServiceDeps } from './test-send-context';
+import { plausiblePrice } from './test-send-status';
+
+/** Unfinished rows older than this are not resumed after a restart: their status will not change. */
+const RESUME_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Why a row is no longer followed, written as its status reason; a reason not listed writes nothing. */
+const STOP_REASONS: Partial<Record<string, string>> = {
+  gave_up: 'No final delivery status within the follow-up time; no longer followed.',
+  sandbox_forgotten: 'The sandbox forgets its messages when the app restarts; the final status is not known.',
+  key_rejected: 'MessageBird no longer accepts the key; the delivery status can no longer be read.',
+  invalid_request: 'MessageBird refused the status request; the delivery status can no longer be read.',
+};
+
+/** The unfinished rows worth following again: accepted by MessageBird, not a test key, not too old. */
+export function resumableTargets(rows: SendLogRow[], now: number): PollTarget[] {
+  return rows
+    .filter((row) => row.messagebirdId && row.mode !== 'test' && now - row.createdAt <= RESUME_MAX_AGE_MS)
+    .map((row) => ({ logId: row.id, messageId: row.messagebirdId!, profileId: row.profileId, mode: row.mode, sentAt: row.createdAt }));
+}
+
+/** The gateway that can read the message now, or null when its profile or mode is gone. */
+export async function gatewayForPoll(deps: Pick<TestSendServiceDeps, 'gatewayFor' | 'profiles'>, target: PollTarget): Promise<SmsGateway | null> {
+  if (target.profileId === SANDBOX_PROFILE.id) {
+    return target.mode === 'sandbox' ? deps.gatewayFor(SANDBOX_PROFILE.apiKey) : null;
+  }
+  const apiKey = await deps.profiles.activeKey(target.profileId);
+  if (!apiKey) return null;
+  const gateway = deps.gatewayFor(apiKey);
+  // After a switch between Sandbox and MessageBird, the other side cannot know this message.
+  return gateway.mode === target.mode ? gateway : null;
+}
+
+/** Writes a poll's outcome to the log row. */
+export async function recordPoll(log: TestSendLog, target: PollTarget, outcome: PollOutcome): Promise<void> {
+  if (outcome.kind === 'status') {
+    const { status } = outcome;
+    log.updateStatus(target.logId, {
+      status: status.status,
+      ...(status.statusReason !== undefined ? { statusReason: status.statusReason } : {}),
+      ...(status.statusErrorCode !== undefined ? { errorCode: status.statusErrorCode } : {}),
+      parts: status.messagePartCount ?? null,
+      price: plausiblePrice(status.price),
+    });
+    return;
+  }
+  // Nothing final to write: the row keeps its last status, with a note why it is no longer followed.
+  // A missing key writes nothing: a draft's confirmation SMS has no key in effect yet.
+  const note = STOP_REASONS[outcome.kind === 'gone' ? outcome.reason : 'gave_up'];
+  const row = log.get(target.logId);
+  if (!note || !row || (row.status !== 'sent' && row.status !== 'buffered')) return;
+  log.updateStatus(target.logId, { status: row.status, statusReason: note });
+}
