@@ -40,7 +40,11 @@ export function createServices(deps: ServiceDeps) {
       });
     });
   // The send log (SQLite), shared by every feature that sends; opened once per process.
-  const sendLog = openSendLogOnStart(deps.dataDir, deps.clock, preferences.get().sendLogRetentionDays);
+  const { log: sendLog, warning: sendLogWarning } = openSendLogOnStart(
+    deps.dataDir,
+    deps.clock,
+    preferences.get().sendLogRetentionDays,
+  );
   const profiles = new ProfilesService({
     settings: deps.settings,
     vault: deps.vault,
@@ -53,7 +57,8 @@ export function createServices(deps: ServiceDeps) {
     version: deps.version,
     host: deps.host,
     systemLocale: deps.systemLocale,
-    startupWarnings: deps.startupWarnings,
+    // The host's warnings (settings, vault) plus the services' own (a damaged send log moved aside).
+    startupWarnings: sendLogWarning ? [...deps.startupWarnings, sendLogWarning] : deps.startupWarnings,
     preferences,
     vault: deps.vault,
     gatewayFor,

@@ -19,7 +19,8 @@ export interface VaultStatus {
 
 export type StartupWarning =
   | { code: 'settings_corrupt'; movedTo: string }
-  | { code: 'vault_corrupt'; movedTo: string };
+  | { code: 'vault_corrupt'; movedTo: string }
+  | { code: 'send_log_corrupt'; movedTo: string };
 
 export interface AppInfo {
   version: string;

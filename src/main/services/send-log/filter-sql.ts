@@ -1,6 +1,6 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { SendLogFilter } from '../../../shared/send-log-types';
-import { normalizeInternational } from './recipient';
+import { hashRecipient, normalizeInternational } from './recipient';
 
 /** A piece of WHERE clause with its positional parameters. */
 export interface SqlPart {
@@ -97,4 +97,15 @@ export function searchWhere(search: string, hash: (e164: string) => string): Sql
       ? { sql: 'recipient_masked GLOB ?', params: [`${globLiteral(term)}*`] }
       : { sql: "recipient_masked LIKE ? ESCAPE '\\'", params: [`%${likeLiteral(term)}%`] });
   return { ...broad, broad: true };
+}
+
+/**
+ * The whole filter as a WHERE clause on `send_log`. `forPage`: rows are wanted newest first, a page
+ * at a time, so a broad search is marked likely (see `searchWhere`) to keep the time index in use.
+ */
+export function rowWhere(filter: SendLogFilter, hashKey: Uint8Array, forPage = false): SqlPart {
+  const search = filter.search ? searchWhere(filter.search, (e164) => hashRecipient(hashKey, e164)) : null;
+  const searchPart =
+    search && search.broad && forPage ? { sql: `likelihood(${search.sql}, 0.9)`, params: search.params } : search;
+  return and([dimensionWhere(filter), timeWhere(filter.from, filter.to), searchPart ?? TRUE]);
 }

@@ -1,5 +1,7 @@
 import { join } from 'node:path';
+import type { StartupWarning } from '../../../shared/contract/platform';
 import type { Clock } from '../ports';
+import { moveAsideIfDamaged } from './damaged-log-file';
 import { loadOrCreateHashKey } from './recipient';
 import { SendLog } from './send-log';
 
@@ -27,12 +29,19 @@ export function openSendLog(dataDir: string, clock: Clock): SendLog {
 }
 
 /**
- * The app's start-up sequence for the log: open it, turn rows a previous run left `pending` into
- * `unknown` (they may have been sent; never retried), and purge rows past the retention period.
+ * The app's start-up sequence for the log: move a damaged file aside (reported as a `send_log_corrupt`
+ * warning; a file from a newer app version is refused instead, see `SendLogTooNewError`), open it,
+ * turn rows a previous run left `pending` into `unknown` (they may have been sent; never retried), and
+ * purge rows past the retention period.
  */
-export function openSendLogOnStart(dataDir: string, clock: Clock, retentionDays: number): SendLog {
+export function openSendLogOnStart(
+  dataDir: string,
+  clock: Clock,
+  retentionDays: number,
+): { log: SendLog; warning?: StartupWarning } {
+  const warning = moveAsideIfDamaged(join(dataDir, SEND_LOG_FILE), () => clock.now());
   const log = openSendLog(dataDir, clock);
   log.interruptPending();
   log.purgeOlderThan(retentionDays);
-  return log;
+  return warning ? { log, warning } : { log };
 }

@@ -101,16 +101,28 @@ END;
 /** Migration N (index N-1) brings `user_version` from N-1 to N. Append only; never edit a shipped one. */
 export const MIGRATIONS: readonly string[] = [V1];
 
-/** The file was written by a newer version of the app; opening it could corrupt its data. */
+/**
+ * The file was written by a newer version of the app; opening it could corrupt its data. It is never
+ * moved aside or reset (a downgrade must not lose the log): the app refuses to start and says why.
+ */
 export class SendLogTooNewError extends Error {
   readonly fileVersion: number;
   readonly knownVersion: number;
+  readonly path: string | undefined;
   // Plain fields, not parameter properties: the bench and crash child load this file with Node's type stripping.
-  constructor(fileVersion: number, knownVersion: number) {
-    super(`send log schema version ${fileVersion} is newer than this app understands (${knownVersion})`);
+  constructor(fileVersion: number, knownVersion: number, path?: string) {
+    // With a path this is the text the admin sees in the start-up error (Electron dialog, host console).
+    super(
+      path === undefined
+        ? `send log schema version ${fileVersion} is newer than this app understands (${knownVersion})`
+        : `The send log ${path} was written by a newer version of SMS Provider Admin ` +
+            `(log version ${fileVersion}; this version reads up to ${knownVersion}). The file was left unchanged. ` +
+            'Start the newer version of the app, or move the file elsewhere to start with an empty send log.',
+    );
     this.name = 'SendLogTooNewError';
     this.fileVersion = fileVersion;
     this.knownVersion = knownVersion;
+    this.path = path;
   }
 }
 

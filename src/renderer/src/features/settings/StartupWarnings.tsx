@@ -11,9 +11,7 @@ export function StartupWarnings({ warnings }: { warnings: readonly StartupWarnin
       <ul className="list">
         {warnings.map((w) => (
           <li key={`${w.code}:${w.movedTo}`}>
-            {w.code === 'settings_corrupt'
-              ? t('warnings.settings_corrupt', { path: w.movedTo })
-              : t('warnings.vault_corrupt', { path: w.movedTo })}
+            {t(`warnings.${w.code}`, { path: w.movedTo })}
           </li>
         ))}
       </ul>
