@@ -10,6 +10,7 @@ const debianChromium = ['/usr/bin/chromium', '/usr/lib/chromium/chromium'].find(
 
 export default defineConfig({
   testDir: 'test/e2e',
+  outputDir: 'test-results/e2e',
   globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,

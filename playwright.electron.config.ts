@@ -7,6 +7,7 @@ import { defineConfig } from '@playwright/test';
  */
 export default defineConfig({
   testDir: 'test/electron',
+  outputDir: 'test-results/electron',
   fullyParallel: false,
   workers: 1,
   retries: 0,

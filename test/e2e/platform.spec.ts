@@ -19,6 +19,9 @@ test.describe('platform: browser host, contract and the real SDK against the fak
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('MessageBird (real SMS)').click(); // asks for confirmation first
     await page.getByRole('dialog').getByRole('button', { name: 'Switch to MessageBird' }).click();
+    // The modal dialog makes the page inert until the switch is saved; type only after it closed.
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.getByText('Live', { exact: true })).toBeVisible();
     await page.getByLabel('MessageBird API key').fill(FAKE_LIVE_KEY);
     await page.getByRole('button', { name: 'Check key' }).click();
 
@@ -40,6 +43,9 @@ test.describe('platform: browser host, contract and the real SDK against the fak
     await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
     await page.getByLabel('MessageBird (real SMS)').click(); // asks for confirmation first
     await page.getByRole('dialog').getByRole('button', { name: 'Switch to MessageBird' }).click();
+    // The modal dialog makes the page inert until the switch is saved; type only after it closed.
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.getByText('Live', { exact: true })).toBeVisible();
     const key = page.getByLabel('MessageBird API key');
     const result = page.getByRole('status', { name: 'Connection test result' });
 
