@@ -141,7 +141,7 @@ export interface FakeMessageBird {
   setMessageStatus(id: string, status: FakeDeliveryStatus, extra?: StatusExtra): void;
   /** Connections open right now (a client that gave up should have closed its own). */
   openConnections(): Promise<number>;
-  /** Forgets requests, messages and faults; keys and balances go back to the start configuration. */
+  /** Forgets requests, messages and faults; keys, balances and auto-delivery go back to the start configuration. */
   reset(): void;
   close(): Promise<void>;
 }

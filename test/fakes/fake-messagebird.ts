@@ -396,6 +396,8 @@ export async function startFakeMessageBird(options: FakeMessageBirdOptions = {})
       persistent = null;
       once = [];
       resetKeys();
+      // A test that turned auto-delivery on must not make the next test's messages deliver themselves.
+      fake.autoDeliverAfterMs = options.autoDeliverAfterMs ?? null;
     },
     close() {
       return new Promise<void>((resolve) => {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageBirdGateway } from '../../../../../src/main/services/gateway/messagebird-gateway';
 import { installTransport, parseHostPort } from '../../../../../src/main/services/gateway/transport';
 import { FakeMessageBirdClient } from '../../../../fakes/fake-messagebird-control';
-import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../../../../fakes/fake-messagebird';
+import { FAKE_LIVE_KEY, FAKE_TEST_KEY, startFakeMessageBird } from '../../../../fakes/fake-messagebird';
 
 const cli = fileURLToPath(new URL('../../../../fakes/fake-messagebird-cli.mjs', import.meta.url));
 
@@ -111,5 +111,32 @@ describe('fake-messagebird CLI and remote control', () => {
 
     await control.removeKey('AnotherLiveKey42');
     expect(await gateway.getBalance()).toMatchObject({ ok: false, error: { code: 'key_rejected' } });
+  });
+});
+
+describe('fake-messagebird reset', () => {
+  // The browser e2e suite shares one fake per worker and resets it per test: a test that turned
+  // auto-delivery on (the canary) must not make the next test's "sent" messages deliver themselves.
+  it('turns auto-delivery back to the start configuration', async () => {
+    const fake = await startFakeMessageBird();
+    const restoreTransport = installTransport({ connectTo: fake.connectTo, extraCaPem: fake.caPem });
+    try {
+      const gateway = new MessageBirdGateway({ apiKey: FAKE_LIVE_KEY, transport: { connectTo: fake.connectTo, extraCaPem: fake.caPem } });
+      const statusAfterSend = async () => {
+        const sent = await gateway.sendSms({ originator: 'AFAS', recipient: '+31612345678', body: 'Hallo' });
+        if (!sent.ok) throw new Error(`send failed: ${sent.error.code}`);
+        const read = await gateway.getMessage(sent.value.id);
+        return read.ok ? read.value.recipients[0]?.status : read.error.code;
+      };
+
+      fake.autoDeliverAfterMs = 0;
+      expect(await statusAfterSend()).toBe('delivered');
+      fake.reset();
+      expect(fake.autoDeliverAfterMs).toBeNull();
+      expect(await statusAfterSend()).toBe('sent');
+    } finally {
+      restoreTransport();
+      await fake.close();
+    }
   });
 });
