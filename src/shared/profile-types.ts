@@ -8,6 +8,7 @@
  * they typed so the form can show it back. Settings in effect (`active`) are always masked.
  */
 import type { ApiKeyKind } from './api-key';
+import type { SendLogStatus } from './send-log-types';
 import type { KeyProtection } from './contract/platform';
 import type { Balance } from './gateway-types';
 
@@ -95,6 +96,14 @@ export interface ConfirmationSent {
    * with MessageBird (test or live key) this field is never set.
    */
   simulatedSms?: { to: string; body: string };
+}
+
+/** Where a confirmation SMS stands in the send log, for the wizard's "code sent" step. */
+export interface ConfirmationDeliveryView {
+  /** The send-log status: `sent`/`buffered` until MessageBird reports `delivered`, `delivery_failed` or `expired`. */
+  status: SendLogStatus;
+  /** MessageBird's reason (e.g. `unknown subscriber`), or why the status is no longer followed. */
+  statusReason?: string;
 }
 
 export type CodeCheck = { status: 'ok' } | { status: 'wrong'; attemptsLeft: number };

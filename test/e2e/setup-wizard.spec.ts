@@ -259,6 +259,15 @@ test.describe('setup wizard against the fake MessageBird', () => {
     expect(change?.headers.authorization).toBe('AccessKey SecondLiveKey0123456789');
     expect(String((change?.body as MessageBody).recipients).replace(/^\+/, '')).toBe(PHONE_DIGITS);
 
+    // Its delivery is followed with the key the change brings (not the one in effect) and shown on the step.
+    const changeId = fake.messages().at(-1)!.id;
+    await expect(page.getByText('waiting for the delivery report')).toBeVisible();
+    fake.setMessageStatus(changeId, 'delivered');
+    await expect(page.getByText('delivered to the phone')).toBeVisible({ timeout: 15_000 });
+    const reads = fake.requests.filter((r) => r.method === 'GET' && r.path === `/messages/${changeId}`);
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads) expect(read.headers.authorization).toBe('AccessKey SecondLiveKey0123456789');
+
     // The admin walks away without confirming.
     await page.getByRole('button', { name: 'Back' }).click();
     await page.getByRole('button', { name: 'Back to the list' }).click();

@@ -45,12 +45,15 @@ export function createServices(deps: ServiceDeps) {
     deps.clock,
     preferences.get().sendLogRetentionDays,
   );
+  // The test-send poller (`testSend`, built below) follows confirmation SMS too; the closure runs only
+  // when a code is sent, long after this function returned.
   const profiles = new ProfilesService({
     settings: deps.settings,
     vault: deps.vault,
     clock: deps.clock,
     gatewayFor,
     confirmationLog: sendLog,
+    followDelivery: (sent) => testSend.followDelivery(sent),
     defaultLanguage: () => messageLanguage(preferences.get().language, deps.systemLocale),
   });
   const platform = new PlatformService({

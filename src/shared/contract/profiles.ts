@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { apiKeySchema } from '../api-key';
 import { GATEWAY_ERROR_CODES } from '../gateway-types';
-import type { ConfirmationSent, ProfileView } from '../profile-types';
+import type { ConfirmationDeliveryView, ConfirmationSent, ProfileView } from '../profile-types';
 import { PHONE_INPUT_MAX } from '../rules/input-limits';
 import { ORIGINATOR_INPUT_MAX } from '../rules/originator';
 import { PARTICIPANT_NUMBER_INPUT_MAX } from '../rules/participant-number';
@@ -108,6 +108,12 @@ export const profilesContract = {
     input: z.object({ id: profileIdSchema, language: messageLanguageSchema.optional() }).strict(),
     output: returns<ConfirmationSent>(),
     errors: SEND_CODE_ERROR_CODES,
+  }),
+  /** Delivery status of a confirmation SMS (`logId` from `ConfirmationSent`), polled by the "code sent" step. */
+  getConfirmationDelivery: defineMethod({
+    input: z.object({ id: profileIdSchema, logId: z.string().regex(/^\d{1,15}$/) }).strict(),
+    output: returns<ConfirmationDeliveryView>(),
+    errors: ['log_row_not_found'],
   }),
   verifyProfileCode: defineMethod({
     input: z.object({ id: profileIdSchema, code: z.string().trim().max(12) }).strict(),

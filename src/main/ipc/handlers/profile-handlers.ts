@@ -10,6 +10,7 @@ export function profileHandlers(s: Services): Pick<HandlerTable, keyof typeof pr
     saveProfileDraft: async (input) => s.profiles.saveDraft(input),
     startProfileSetup: async ({ language, ...details }) => s.profiles.startSetup(details, language),
     resendProfileCode: async ({ id, language }) => s.profiles.resend(id, language),
+    getConfirmationDelivery: async ({ id, logId }) => s.profiles.confirmationDelivery(id, Number(logId)),
     verifyProfileCode: async ({ id, code }) => s.profiles.verify(id, code),
     activateProfile: async ({ id }) => s.profiles.activate(id),
     discardProfileChange: async ({ id }) => s.profiles.discardChange(id),

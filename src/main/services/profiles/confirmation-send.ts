@@ -5,7 +5,7 @@
  * "Confirmation codes", Reliability). The sandbox gateway accepts any key and shows the simulated SMS.
  */
 import { apiKeyKind } from '../../../shared/api-key';
-import type { GatewayErrorCode } from '../../../shared/gateway-types';
+import { isFinalDeliveryStatus, type GatewayErrorCode } from '../../../shared/gateway-types';
 import type { ConfirmationSent } from '../../../shared/profile-types';
 import { err, ok, type Result } from '../../../shared/result';
 import { maskPhone } from '../../../shared/rules/phone';
@@ -61,6 +61,7 @@ export async function sendConfirmationCode(ctx: ProfilesContext, id: string, lan
   }
 
   const minutes = Math.round(codes.lifetimeMs / 60_000);
+  const sentAt = deps.clock.now();
   const body = confirmationMessage(language ?? deps.defaultLanguage(), profile.participantNumber, issued.code, minutes);
   const logId = deps.confirmationLog.appendPending({
     profileId: id,
@@ -83,13 +84,18 @@ export async function sendConfirmationCode(ctx: ProfilesContext, id: string, lan
   let delivery: ConfirmationSent['delivery'];
   if (sent.ok) {
     const item = sent.value.recipients[0];
+    const status = item?.status ?? 'sent';
     deps.confirmationLog.markSent(logId, {
       messagebirdId: sent.value.id,
-      status: item?.status ?? 'sent',
+      status,
       statusReason: item?.statusReason ?? null,
       parts: item?.messagePartCount ?? null,
       price: item?.price ?? null,
     });
+    // Read back later with the key it went out with (send-keys.ts), like a test send.
+    if (!isFinalDeliveryStatus(status)) {
+      deps.followDelivery?.({ logId, messageId: sent.value.id, profileId: id, purpose: 'confirmation', mode: gateway.mode, sentAt });
+    }
     delivery = 'sent';
   } else if (sent.error.maybeSent) {
     // A timeout or reset: it may have gone out. The code stays valid; never resent automatically.

@@ -2,6 +2,7 @@
  * What every profile operation shares. The operations are plain functions over this context, one file
  * per step of the wizard, so `ProfilesService` stays a short table of what the IPC handlers can call.
  */
+import type { SendMode } from '../../../shared/gateway-types';
 import type { Clock, GatewayFactory, KeyValueStore, SecretVault } from '../ports';
 import type { ConfirmationCodes } from './confirmation-codes';
 import type { ConfirmationLog } from './confirmation-log';
@@ -16,9 +17,24 @@ export interface ProfilesServiceDeps {
   confirmationLog: ConfirmationLog;
   /** The admin's language when the renderer does not say; used for the SMS text. */
   defaultLanguage: () => MessageLanguage;
+  /**
+   * Follows an accepted confirmation SMS until its delivery is final (the app's delivery poller, which
+   * reads it back with `ProfilesService.keyForSend`). Without it the row stays `sent`.
+   */
+  followDelivery?: (sent: ConfirmationDelivery) => void;
   codes?: ConfirmationCodes;
   newId?: () => string;
   log?: (message: string, error?: unknown) => void;
+}
+
+/** An accepted confirmation SMS to follow: its log row, MessageBird's id, and when it was sent. */
+export interface ConfirmationDelivery {
+  logId: number;
+  messageId: string;
+  profileId: string;
+  purpose: 'confirmation';
+  mode: SendMode;
+  sentAt: number;
 }
 
 /** The deps with their defaults filled in, and the two stores: profiles in settings, codes in memory. */

@@ -15,7 +15,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ProfileDetailsInput } from '../../../shared/contract/profiles';
 import type { GatewayErrorCode } from '../../../shared/gateway-types';
-import type { ConfirmationSent, ProfileView } from '../../../shared/profile-types';
+import type { ConfirmationDeliveryView, ConfirmationSent, ProfileView } from '../../../shared/profile-types';
+import type { SendPurpose } from '../../../shared/send-log-types';
 import { err, ok, type Result } from '../../../shared/result';
 import { ConfirmationCodes } from './confirmation-codes';
 import type { MessageLanguage } from './confirmation-message';
@@ -27,8 +28,10 @@ import { saveDetails, type StateCode, type ValidationCode } from './profile-deta
 import { activeKeyId, removeKeys, type VaultErrorCode } from './profile-keys';
 import { ProfileStore, type StoredProfile } from './profile-store';
 import { profileView } from './profile-view';
+import { keyForSend, type SendKey } from './send-keys';
 
-export type { ProfilesServiceDeps } from './profile-context';
+export type { ConfirmationDelivery, ProfilesServiceDeps } from './profile-context';
+export type { SendKey } from './send-keys';
 export { activeKeyId, pendingKeyId } from './profile-keys';
 
 /** A profile that can send now: active, with a key in effect. */
@@ -86,6 +89,14 @@ export class ProfilesService {
     return this.ctx.deps.vault.get(activeKeyId(id));
   }
 
+  /**
+   * The key a sent message of this profile is read back with by the delivery poller (the key its send
+   * used: the pending key for a confirmation while its change is pending), or why it is gone.
+   */
+  async keyForSend(id: string, purpose: SendPurpose): Promise<SendKey> {
+    return keyForSend(this.ctx, id, purpose);
+  }
+
   // ---- the wizard -------------------------------------------------------------------------------
 
   /** Saves a draft or pending change; a description-only edit of an active profile applies at once. */
@@ -107,6 +118,13 @@ export class ProfilesService {
   /** Sends a new code for the saved draft or pending change (the cooldown applies). */
   async resend(id: string, language?: MessageLanguage): Promise<Result<ConfirmationSent, SendCode>> {
     return sendConfirmationCode(this.ctx, id, language);
+  }
+
+  /** Where a confirmation SMS of this profile stands in the send log (the poller updates the row). */
+  confirmationDelivery(id: string, logId: number): Result<ConfirmationDeliveryView, 'log_row_not_found'> {
+    const row = this.ctx.deps.confirmationLog.get(logId);
+    if (!row || row.purpose !== 'confirmation' || row.profileId !== id) return err('log_row_not_found', 'No confirmation SMS with this id');
+    return ok({ status: row.status, ...(row.statusReason ? { statusReason: row.statusReason } : {}) });
   }
 
   verify(id: string, code: string): Result<ProfileView, VerifyCode> {

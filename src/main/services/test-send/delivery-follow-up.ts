@@ -1,7 +1,8 @@
 /**
  * What the delivery poller needs from test-send: which rows to follow again after a restart, the gateway
  * to read a message with, and how each answer lands in the log row. Also used for the wizard's
- * confirmation SMS, whose rows are resumed like test sends.
+ * confirmation SMS (followed from the send on, and resumed like test sends): the profiles feature says
+ * which key reads a row back (`keyForSend`), so a confirmation is read with the key it went out with.
  */
 import type { SendLogRow } from '../../../shared/send-log-types';
 import type { SmsGateway } from '../ports';
@@ -19,25 +20,35 @@ const STOP_REASONS: Partial<Record<string, string>> = {
   sandbox_forgotten: 'The sandbox forgets its messages when the app restarts; the final status is not known.',
   key_rejected: 'MessageBird no longer accepts the key; the delivery status can no longer be read.',
   invalid_request: 'MessageBird refused the status request; the delivery status can no longer be read.',
+  profile_deleted: 'The profile or draft was deleted, and its key with it; the delivery status can no longer be read.',
+  key_unavailable: 'The key this message was sent with is no longer available; the delivery status can no longer be read.',
+  mode_switched: 'The gateway mode was switched since this message was sent; its delivery status can no longer be read.',
 };
 
 /** The unfinished rows worth following again: accepted by MessageBird, not a test key, not too old. */
 export function resumableTargets(rows: SendLogRow[], now: number): PollTarget[] {
   return rows
     .filter((row) => row.messagebirdId && row.mode !== 'test' && now - row.createdAt <= RESUME_MAX_AGE_MS)
-    .map((row) => ({ logId: row.id, messageId: row.messagebirdId!, profileId: row.profileId, mode: row.mode, sentAt: row.createdAt }));
+    .map((row) => ({
+      logId: row.id,
+      messageId: row.messagebirdId!,
+      profileId: row.profileId,
+      purpose: row.purpose,
+      mode: row.mode,
+      sentAt: row.createdAt,
+    }));
 }
 
-/** The gateway that can read the message now, or null when its profile or mode is gone. */
-export async function gatewayForPoll(deps: Pick<TestSendServiceDeps, 'gatewayFor' | 'profiles'>, target: PollTarget): Promise<SmsGateway | null> {
+/** The gateway that can read the message now (the key its send used, same mode), or why none can. */
+export async function gatewayForPoll(deps: Pick<TestSendServiceDeps, 'gatewayFor' | 'profiles'>, target: PollTarget): Promise<SmsGateway | { gone: string }> {
   if (target.profileId === SANDBOX_PROFILE.id) {
-    return target.mode === 'sandbox' ? deps.gatewayFor(SANDBOX_PROFILE.apiKey) : null;
+    return target.mode === 'sandbox' ? deps.gatewayFor(SANDBOX_PROFILE.apiKey) : { gone: 'mode_switched' };
   }
-  const apiKey = await deps.profiles.activeKey(target.profileId);
-  if (!apiKey) return null;
-  const gateway = deps.gatewayFor(apiKey);
+  const key = await deps.profiles.keyForSend(target.profileId, target.purpose);
+  if ('gone' in key) return key;
+  const gateway = deps.gatewayFor(key.apiKey);
   // After a switch between Sandbox and MessageBird, the other side cannot know this message.
-  return gateway.mode === target.mode ? gateway : null;
+  return gateway.mode === target.mode ? gateway : { gone: 'mode_switched' };
 }
 
 /** Writes a poll's outcome to the log row. */
@@ -54,7 +65,6 @@ export async function recordPoll(log: TestSendLog, target: PollTarget, outcome: 
     return;
   }
   // Nothing final to write: the row keeps its last status, with a note why it is no longer followed.
-  // A missing key writes nothing: a draft's confirmation SMS has no key in effect yet.
   const note = STOP_REASONS[outcome.kind === 'gone' ? outcome.reason : 'gave_up'];
   const row = log.get(target.logId);
   if (!note || !row || (row.status !== 'sent' && row.status !== 'buffered')) return;

@@ -5,6 +5,7 @@
  * @see ../../../../../shared/design/MESSAGEBIRD.md "Endpoints"
  */
 import { isFinalDeliveryStatus, type SendMode } from '../../../shared/gateway-types';
+import type { SendPurpose } from '../../../shared/send-log-types';
 import type { Clock, GatewayError, RecipientStatus, SmsGateway } from '../ports';
 import type { TimerHandle, Timers } from './timers';
 
@@ -23,6 +24,8 @@ export interface PollTarget {
   logId: number;
   messageId: string;
   profileId: string;
+  /** A test send or a wizard confirmation: decides which of the profile's keys reads the message back. */
+  purpose: SendPurpose;
   mode: SendMode;
   /** When the message was sent (ms since epoch); the max age counts from here. */
   sentAt: number;
@@ -39,8 +42,11 @@ export type PollOutcome =
 export interface DeliveryPollerDeps {
   clock: Clock;
   timers: Timers;
-  /** The gateway that sent the message (same key and mode), or null when the profile is gone. */
-  gatewayFor(target: PollTarget): Promise<SmsGateway | null>;
+  /**
+   * The gateway that sent the message (same key and mode), or why none can read it any more (the reason
+   * is recorded as a `gone` outcome, e.g. `profile_deleted`).
+   */
+  gatewayFor(target: PollTarget): Promise<SmsGateway | { gone: string }>;
   /** Writes the outcome to the log row; a throw is logged and polling goes on. */
   record(target: PollTarget, outcome: PollOutcome): Promise<void>;
   policy?: Partial<PollPolicy>;
@@ -126,7 +132,7 @@ export class DeliveryPoller {
     let result: Awaited<ReturnType<SmsGateway['getMessage']>>;
     try {
       const gateway = await this.deps.gatewayFor(target);
-      if (!gateway) return this.finish(entry, { kind: 'gone', reason: 'profile_unavailable' });
+      if ('gone' in gateway) return this.finish(entry, { kind: 'gone', reason: gateway.gone });
       result = await gateway.getMessage(target.messageId);
     } catch (error) {
       // A bug or an unreadable vault must not leave the row "followed" with nothing scheduled.

@@ -97,7 +97,7 @@ export async function sendTestCode(ctx: TestSendContext, prepared: PreparedSend)
       price,
     });
     if (!isFinalDeliveryStatus(status)) {
-      poller.track({ logId, messageId: message.id, profileId: profile.id, mode: gateway.mode, sentAt: deps.clock.now() });
+      poller.track({ logId, messageId: message.id, profileId: profile.id, purpose: 'test', mode: gateway.mode, sentAt: deps.clock.now() });
     }
   }
   const row = deps.sendLog.get(logId);

@@ -5,9 +5,10 @@
  */
 import type { TestSendRefusalCode } from '../../../shared/contract/test-send';
 import type { GatewayErrorCode } from '../../../shared/gateway-types';
-import type { SendLogFilter, SendLogRow, SendLogTotals } from '../../../shared/send-log-types';
+import type { SendLogFilter, SendLogRow, SendLogTotals, SendPurpose } from '../../../shared/send-log-types';
 import type { Preferences } from '../../../shared/settings';
 import type { Clock, GatewayFactory, KeyValueStore } from '../ports';
+import type { SendKey } from '../profiles/send-keys';
 import type { FailedUpdate, PendingSend, SentUpdate, StatusUpdate } from '../send-log';
 import type { DeliveryPoller, PollPolicy } from './delivery-poller';
 import type { TestSendSettingsStore } from './test-send-settings';
@@ -27,6 +28,11 @@ export interface TestSendProfileSource {
   activeProfiles(): ActiveProfileInfo[] | Promise<ActiveProfileInfo[]>;
   /** The API key in effect for a profile, or null when it has none (removed, disabled, never activated). */
   activeKey(profileId: string): Promise<string | null>;
+  /**
+   * The key a sent message of this profile is read back with (the key its send used), or why there is
+   * none any more. A test send used the key in effect; a confirmation SMS the key of the pending change.
+   */
+  keyForSend(profileId: string, purpose: SendPurpose): Promise<SendKey>;
 }
 
 /** The calls test-send makes on the send log (`SendLog` in ../send-log). */

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Notice, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
+import { ConfirmationDelivery } from './ConfirmationDelivery';
 import { formatTime } from './format';
 import { useSetupStore } from './setup-store';
 import { useCountdown } from './use-countdown';
@@ -55,6 +56,7 @@ export function CodeStep() {
       ) : (
         <Notice tone="info">{t('code.restartNote')}</Notice>
       )}
+      {sent?.delivery === 'sent' ? <ConfirmationDelivery profileId={sent.profileId} logId={sent.logId} /> : null}
       {sent?.simulatedSms ? (
         <figure className="setup-wizard__phone" aria-label={t('code.simulatedPhone')}>
           <figcaption>{t('code.simulatedPhone')}</figcaption>

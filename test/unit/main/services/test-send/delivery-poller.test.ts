@@ -50,7 +50,7 @@ function setup(script: Answer[], options: { mode?: SmsGateway['mode']; maxAgeMs?
     },
     ...(options.maxAgeMs !== undefined ? { policy: { maxAgeMs: options.maxAgeMs } } : {}),
   });
-  const target: PollTarget = { logId: 7, messageId: 'abc123', profileId: 'p1', mode: options.mode ?? 'live', sentAt: time.now() };
+  const target: PollTarget = { logId: 7, messageId: 'abc123', profileId: 'p1', purpose: 'test', mode: options.mode ?? 'live', sentAt: time.now() };
   const advance = (ms: number) => time.advance(ms, () => poller.whenIdle());
   return { time, poller, outcomes, calls, target, advance };
 }
@@ -178,7 +178,7 @@ describe('DeliveryPoller', () => {
       getMessage: () => new Promise((resolve) => (answer = resolve)),
     };
     const poller = new DeliveryPoller({ clock: time, timers: time, gatewayFor: async () => gateway, record: async (_t, o) => void recorded.push(o) });
-    poller.track({ logId: 1, messageId: 'm1', profileId: 'p', mode: 'live', sentAt: time.now() });
+    poller.track({ logId: 1, messageId: 'm1', profileId: 'p', purpose: 'test', mode: 'live', sentAt: time.now() });
     await time.advance(2_000);
     let closed = false;
     const closing = poller.close().then(() => (closed = true));
@@ -205,7 +205,7 @@ describe('DeliveryPoller when the gateway cannot be built', () => {
       record: async () => {},
       log: () => {},
     });
-    poller.track({ logId: 3, messageId: 'm3', profileId: 'p', mode: 'live', sentAt: time.now() });
+    poller.track({ logId: 3, messageId: 'm3', profileId: 'p', purpose: 'test', mode: 'live', sentAt: time.now() });
     await time.advance(2_000 + 4_000, () => poller.whenIdle());
     expect(poller.isFollowing(3)).toBe(true);
     expect(time.delays).toEqual([2_000, 4_000, 8_000]);

@@ -51,6 +51,12 @@ export function createHarness(options: HarnessOptions) {
     profiles: {
       activeProfiles: () => profiles,
       activeKey: async (id) => keys[id] ?? null,
+      // Every listed profile reads its sends back with its one key (the profiles service knows better).
+      keyForSend: async (id) => {
+        const apiKey = keys[id];
+        if (apiKey) return { apiKey };
+        return profiles.some((p) => p.id === id) ? { gone: 'key_unavailable' } : { gone: 'profile_deleted' };
+      },
     },
     sendLog,
     gatewayFor: options.gatewayFor,
