@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { FileSaver, SaveFileOutcome } from '../main/services/ports';
+import { writeFileContent } from '../main/services/file-content';
+import type { FileSaver, FileToSave, SaveFileOutcome } from '../main/services/ports';
 
 interface PendingDownload {
   fileName: string;
@@ -19,13 +20,15 @@ export class HostFileSaver implements FileSaver {
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async save(file: { suggestedName: string; mimeType: string; content: string | Uint8Array }): Promise<SaveFileOutcome> {
+  /** There is no dialog to wait for here: the content is produced at once and kept for the download. */
+  async save(file: FileToSave): Promise<SaveFileOutcome> {
+    const content = collectContent(file);
     this.dropExpired();
     const id = randomBytes(16).toString('hex');
     this.pending.set(id, {
       fileName: file.suggestedName,
       mimeType: file.mimeType,
-      content: file.content,
+      content,
       expiresAt: this.now() + DOWNLOAD_LIFETIME_MS,
     });
     return { status: 'download', url: `/download/${id}` };
@@ -43,4 +46,12 @@ export class HostFileSaver implements FileSaver {
     const now = this.now();
     for (const [id, download] of this.pending) if (download.expiresAt <= now) this.pending.delete(id);
   }
+}
+
+/** The whole content as one string, or as bytes when the producer wrote any bytes. */
+function collectContent(file: FileToSave): string | Uint8Array {
+  const chunks: Array<string | Uint8Array> = [];
+  writeFileContent(file, { write: (chunk) => void chunks.push(chunk) });
+  if (chunks.every((chunk): chunk is string => typeof chunk === 'string')) return chunks.join('');
+  return Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)));
 }

@@ -96,9 +96,26 @@ export type SaveFileOutcome =
   /** Browser host: the file is offered as a one-time download at this same-origin URL. */
   | { status: 'download'; url: string };
 
-export interface FileSaver {
-  save(file: { suggestedName: string; mimeType: string; content: string | Uint8Array }): Promise<SaveFileOutcome>;
+/** Takes a file's content in order, chunk by chunk. Synchronous, so a producer can feed it from a SQLite cursor. */
+export interface FileSink {
+  write(chunk: string | Uint8Array): void;
 }
+
+/**
+ * A file to save. Its content is either given (`content`) or produced on demand (`write`): a producer
+ * runs only after the destination is chosen, so a cancelled save dialog costs nothing, and it writes
+ * into a sink that the saver may flush to disk as it goes, so a large export never sits in memory whole.
+ * A producer that throws fails the save (the saver leaves no partial file behind).
+ */
+export type FileToSave = { suggestedName: string; mimeType: string } & (
+  | { content: string | Uint8Array }
+  | { write(sink: FileSink): void }
+);
+
+export interface FileSaver {
+  save(file: FileToSave): Promise<SaveFileOutcome>;
+}
+
 
 /** The few calls services make on the settings file (electron-store in the app, conf in the browser host). */
 export interface KeyValueStore {

@@ -111,6 +111,21 @@ describe('browser host server', () => {
     expect((await raw(url, { headers: session })).status).toBe(404);
   });
 
+  it('produces an export written by a content producer at once and offers it as a download', async () => {
+    const saved = await fileSaver.save({
+      suggestedName: 'log.csv',
+      mimeType: 'text/csv',
+      write: (sink) => {
+        sink.write('\uFEFFid,recipient\r\n');
+        sink.write("1,'+31 6 •••• 5678\r\n");
+      },
+    });
+    expect(saved.status).toBe('download');
+    const reply = await raw(saved.status === 'download' ? saved.url : '', { headers: session });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toBe("\uFEFFid,recipient\r\n1,'+31 6 •••• 5678\r\n");
+  });
+
   it('has no test routes unless started with test hooks', async () => {
     const reply = await raw('/__test__/clock', { method: 'POST', headers: json, body: '{"advanceMs":1}' });
     expect(reply.status).toBe(405); // falls through to the static handler: not a route here

@@ -38,10 +38,19 @@ export function sendLogHandlers(s: Services): Pick<HandlerTable, keyof typeof se
           details: { count, max: MAX_EXPORT_ROWS },
         });
       }
-      const { csv, rows } = s.sendLog.export(clean);
+      // The CSV is produced only after the admin chose where it goes (never when they cancel) and is
+      // streamed into the file row by row. Rows sent while the dialog is open are included; the cap
+      // above bounds the export, a few more rows do not change what it protects.
+      let rows = 0;
       let outcome;
       try {
-        outcome = await s.deps.fileSaver.save({ suggestedName: exportName(s.deps.clock.now()), mimeType: 'text/csv', content: csv });
+        outcome = await s.deps.fileSaver.save({
+          suggestedName: exportName(s.deps.clock.now()),
+          mimeType: 'text/csv',
+          write: (sink) => {
+            rows = s.sendLog.exportTo(clean, sink);
+          },
+        });
       } catch {
         return err('save_failed', 'The export file could not be written');
       }

@@ -46,7 +46,13 @@ export function csvLine(cells: readonly Cell[]): string {
  * ends as RFC 4180 asks.
  */
 export function csvFromRows(rows: Iterable<SendLogRow>): string {
-  const chunks = [`\uFEFF${csvLine(CSV_COLUMNS.map(([header]) => header))}`];
-  for (const row of rows) chunks.push(csvLine(CSV_COLUMNS.map(([, value]) => value(row))));
+  const chunks: string[] = [];
+  writeCsvRows(rows, { write: (chunk) => chunks.push(chunk) });
   return chunks.join('');
+}
+
+/** `csvFromRows` line by line into `sink` (the header first), for exports streamed to a file. */
+export function writeCsvRows(rows: Iterable<SendLogRow>, sink: { write(line: string): void }): void {
+  sink.write(`\uFEFF${csvLine(CSV_COLUMNS.map(([header]) => header))}`);
+  for (const row of rows) sink.write(csvLine(CSV_COLUMNS.map(([, value]) => value(row))));
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { StartupWarning } from '../../../shared/contract/platform';
 import type { Clock } from '../ports';
-import { moveAsideIfDamaged } from './damaged-log-file';
+import { moveAsideIfDamaged, type LogHealthOptions } from './damaged-log-file';
 import { loadOrCreateHashKey } from './recipient';
 import { SendLog } from './send-log';
 
@@ -18,6 +18,7 @@ export type {
   StatusUpdate,
 } from './send-log';
 export { SendLogTooNewError } from './schema';
+export type { LogHealthOptions } from './damaged-log-file';
 export { SqliteUnavailableError } from './sqlite-driver';
 export { loadOrCreateHashKey, maskRecipient, hashRecipient } from './recipient';
 
@@ -38,8 +39,9 @@ export function openSendLogOnStart(
   dataDir: string,
   clock: Clock,
   retentionDays: number,
+  options: LogHealthOptions = {},
 ): { log: SendLog; warning?: StartupWarning } {
-  const warning = moveAsideIfDamaged(join(dataDir, SEND_LOG_FILE), () => clock.now());
+  const warning = moveAsideIfDamaged(join(dataDir, SEND_LOG_FILE), () => clock.now(), options);
   const log = openSendLog(dataDir, clock);
   log.interruptPending();
   log.purgeOlderThan(retentionDays);

@@ -1,7 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { SendLogFilter, SendLogPage, SendLogRow, SendLogTotals } from '../../../shared/send-log-types';
-import type { Clock } from '../ports';
-import { exportCsv } from './csv-export';
+import type { Clock, FileSink } from '../ports';
+import { forgetCleanClose, isPlainFilePath, recordCleanClose } from './clean-close';
+import { exportCsv, writeCsvExport } from './csv-export';
 import { StatementCache, type LogContext } from './log-context';
 import { openLogDatabase } from './open-database';
 import { clearAll, logStats, purgeOlderThan, type SendLogStats } from './retention';
@@ -34,10 +35,14 @@ export class SendLog {
   private readonly clock: Clock;
   private readonly statements: StatementCache;
   private readonly ctx: LogContext;
+  private readonly path: string;
   private closed = false;
 
   constructor(deps: SendLogDeps) {
     this.clock = deps.clock;
+    this.path = deps.path;
+    // Before the first write: a run that ends without `close()` must leave no clean-close marker.
+    if (isPlainFilePath(deps.path)) forgetCleanClose(deps.path);
     this.db = openLogDatabase(deps.path);
     this.statements = new StatementCache(this.db);
     const statements = this.statements;
@@ -113,6 +118,11 @@ export class SendLog {
     return exportCsv(this.ctx, filter);
   }
 
+  /** The same CSV as `exportCsv`, written line by line into `sink`; returns the number of data rows. */
+  exportTo(filter: SendLogFilter, sink: FileSink): number {
+    return writeCsvExport(this.ctx, filter, sink);
+  }
+
   /** Deletes rows created more than `days` days ago; returns how many. */
   purgeOlderThan(days: number): number {
     return purgeOlderThan(this.ctx, days);
@@ -136,5 +146,7 @@ export class SendLog {
       this.statements.close();
       this.db.close();
     }
+    // Only reached when the connection closed without error (see clean-close.ts).
+    if (isPlainFilePath(this.path)) recordCleanClose(this.path);
   }
 }

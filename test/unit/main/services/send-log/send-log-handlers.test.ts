@@ -3,6 +3,7 @@ import { dispatch } from '../../../../../src/main/ipc/dispatch';
 import { createHandlerTable } from '../../../../../src/main/ipc/handler-table';
 import { closeServices, type Services } from '../../../../../src/main/services';
 import { openSendLog } from '../../../../../src/main/services/send-log';
+import { writeFileContent } from '../../../../../src/main/services/file-content';
 import type { FileSaver } from '../../../../../src/main/services/ports';
 import { createTestServices } from '../../../../support/test-services';
 import { DAY, manualClock, pending, tempDir } from './helpers';
@@ -17,7 +18,10 @@ function setup(options: { fileSaver?: FileSaver; dataDir?: string; clock?: Retur
   const saved: Array<{ suggestedName: string; mimeType: string; content: string | Uint8Array }> = [];
   const fileSaver: FileSaver = options.fileSaver ?? {
     save: async (file) => {
-      saved.push(file);
+      // Like a saver whose destination is chosen: the content is produced now.
+      const chunks: string[] = [];
+      writeFileContent(file, { write: (chunk) => void chunks.push(String(chunk)) });
+      saved.push({ suggestedName: file.suggestedName, mimeType: file.mimeType, content: chunks.join('') });
       return { status: 'saved', path: `/tmp/${file.suggestedName}` };
     },
   };
