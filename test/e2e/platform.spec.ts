@@ -1,6 +1,18 @@
+import type { Page } from '@playwright/test';
 import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../fakes/fake-messagebird';
 import { expect, test } from './fixtures';
 import { filesContainingSecrets } from './harness/secrets';
+
+/** Opens Settings and switches the gateway to MessageBird through the confirmation dialog, as an admin does. */
+async function switchToMessageBirdInSettings(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+  await page.getByLabel('MessageBird (real SMS)').click(); // asks for confirmation first
+  await page.getByRole('dialog').getByRole('button', { name: 'Switch to MessageBird' }).click();
+  // The modal dialog makes the page inert until the switch is saved; type only after it closed.
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+}
 
 test.describe('platform: browser host, contract and the real SDK against the fake MessageBird', () => {
   test('starts in Sandbox and shows the app frame with the mode badge', async ({ page, host }) => {
@@ -15,13 +27,7 @@ test.describe('platform: browser host, contract and the real SDK against the fak
 
   test('checks a live key through the real SDK: GET /balance reaches the fake and the balance is shown', async ({ page, host, fake }) => {
     fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 42.5 } });
-    await page.goto(host.url);
-    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-    await page.getByLabel('MessageBird (real SMS)').click(); // asks for confirmation first
-    await page.getByRole('dialog').getByRole('button', { name: 'Switch to MessageBird' }).click();
-    // The modal dialog makes the page inert until the switch is saved; type only after it closed.
-    await expect(page.getByRole('dialog')).toBeHidden();
-    await expect(page.getByText('Live', { exact: true })).toBeVisible();
+    await switchToMessageBirdInSettings(page, host.url);
     await page.getByLabel('MessageBird API key').fill(FAKE_LIVE_KEY);
     await page.getByRole('button', { name: 'Check key' }).click();
 
@@ -39,13 +45,7 @@ test.describe('platform: browser host, contract and the real SDK against the fak
   });
 
   test('a test key is named as such; a wrong key gets a clear message', async ({ page, host, fake }) => {
-    await page.goto(host.url);
-    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
-    await page.getByLabel('MessageBird (real SMS)').click(); // asks for confirmation first
-    await page.getByRole('dialog').getByRole('button', { name: 'Switch to MessageBird' }).click();
-    // The modal dialog makes the page inert until the switch is saved; type only after it closed.
-    await expect(page.getByRole('dialog')).toBeHidden();
-    await expect(page.getByText('Live', { exact: true })).toBeVisible();
+    await switchToMessageBirdInSettings(page, host.url);
     const key = page.getByLabel('MessageBird API key');
     const result = page.getByRole('status', { name: 'Connection test result' });
 

@@ -1,12 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SEND_LOG_FILE, openSendLogOnStart } from '../../../../../src/main/services/send-log';
+import { appendUntilKilled } from '../../../../crash/append-until-killed';
 import { KEY, manualClock, pending, tempDir } from './helpers';
-
-const root = fileURLToPath(new URL('../../../../../', import.meta.url));
 
 /** Opens the log the way the app starts it, counting full-file checks; closes it cleanly unless told not to. */
 function start(dir: string, options: { close?: boolean } = {}) {
@@ -25,32 +22,6 @@ function cleanlyClosedLog(rows: number) {
   return { dir, path: join(dir, SEND_LOG_FILE) };
 }
 
-/** Runs the crash-test child on `path` and SIGKILLs it once it has committed `killAfter` rows. */
-function appendUntilKilled(path: string, killAfter: number): Promise<void> {
-  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
-  const flags = ['--disable-warning=ExperimentalWarning', '--import', './bench/register-ts.mjs'];
-  if (major === 22 && minor < 18) flags.unshift('--experimental-strip-types');
-  if (major === 22 && minor < 13) flags.unshift('--experimental-sqlite');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...flags, 'test/crash/append-child.ts', path, KEY.toString('hex')], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (!killed && out.split('\n').length > killAfter) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', () => (killed ? resolve() : reject(new Error(`child ended by itself: ${err}`))));
-  });
-}
 
 describe('start-up check after a clean close', () => {
   it('skips quick_check when the previous run closed the log cleanly', () => {
@@ -74,7 +45,7 @@ describe('start-up check after a clean close', () => {
   it('runs quick_check after the writing process was SIGKILLed, and the log is fine', { timeout: 30_000 }, async () => {
     const { dir, path } = cleanlyClosedLog(10);
     expect(existsSync(`${path}.clean-close`)).toBe(true);
-    await appendUntilKilled(path, 200);
+    await appendUntilKilled(path, KEY.toString('hex'), 200);
     expect(existsSync(`${path}.clean-close`)).toBe(false);
     const after = start(dir);
     expect(after.quickChecks).toBe(1);

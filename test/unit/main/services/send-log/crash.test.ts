@@ -1,56 +1,16 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { SendLog } from '../../../../../src/main/services/send-log/send-log';
+import { appendUntilKilled } from '../../../../crash/append-until-killed';
 import { KEY, tempDir } from './helpers';
-
-const root = fileURLToPath(new URL('../../../../../', import.meta.url));
-
-/** Node flags for running the service's TypeScript directly (see scripts/bench.mjs). */
-function nodeFlags(): string[] {
-  const [major, minor] = process.versions.node.split('.').map(Number) as [number, number];
-  const flags = ['--disable-warning=ExperimentalWarning', '--import', './bench/register-ts.mjs'];
-  if (major === 22 && minor < 18) flags.unshift('--experimental-strip-types');
-  if (major === 22 && minor < 13) flags.unshift('--experimental-sqlite');
-  return flags;
-}
-
-/** Starts the appending child, SIGKILLs it once it has committed `killAfter` rows, returns every printed id. */
-function appendUntilKilled(path: string, killAfter: number): Promise<{ ids: number[]; signal: NodeJS.Signals | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeFlags(), 'test/crash/append-child.ts', path, KEY.toString('hex')], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    let killed = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk;
-      if (!killed && out.split('\n').length > killAfter) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      if (!killed) return reject(new Error(`child ended by itself: ${err}`));
-      // Only whole lines: a line cut by the kill was not fully reported.
-      const ids = out.split('\n').slice(0, -1).map(Number);
-      resolve({ ids, signal });
-    });
-  });
-}
 
 describe('send log crash safety', () => {
   it('keeps every committed row when the writing process is SIGKILLed mid-stream', { timeout: 60_000 }, async () => {
     const path = join(tempDir(), 'send-log.sqlite');
     const printed: number[] = [];
     for (const killAfter of [400, 150, 700]) {
-      const { ids, signal } = await appendUntilKilled(path, killAfter);
+      const { ids, signal } = await appendUntilKilled(path, KEY.toString('hex'), killAfter);
       expect(signal).toBe('SIGKILL');
       expect(ids.length).toBeGreaterThanOrEqual(killAfter);
       printed.push(...ids);
