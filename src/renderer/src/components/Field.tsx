@@ -38,17 +38,26 @@ export function Field({ label, hint, error, required, className, children }: Fie
         'aria-invalid': error ? true : undefined,
         'aria-required': required ? true : undefined,
       })}
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
+  );
+}
+
+/** The hint and error lines under a control, with the ids its `aria-describedby` points at. */
+function FieldMessages(props: { hint?: ReactNode; hintId?: string; error?: ReactNode; errorId?: string }) {
+  return (
+    <>
+      {props.hint ? (
+        <p className="field__hint" id={props.hintId}>
+          {props.hint}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="field__error" id={props.errorId}>
+          {props.error}
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -110,16 +119,7 @@ export function CheckboxField({ label, hint, error, className, ...input }: Check
           {label}
         </label>
       </div>
-      {hint ? (
-        <p className="field__hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field__error" id={errorId}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages hint={hint} hintId={hintId} error={error} errorId={errorId} />
     </div>
   );
 }

@@ -14,10 +14,10 @@ import { TestSendService } from '../../../../../src/main/services/test-send/test
 import { FileKeyVault } from '../../../../../src/main/services/vault/file-key-vault';
 import type { ProfileDetailsInput } from '../../../../../src/shared/contract/profiles';
 import { DEFAULT_PREFERENCES, type GatewayMode } from '../../../../../src/shared/settings';
-import { FAKE_LIVE_KEY } from '../../../../fakes/fake-messagebird';
 import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 import { MemoryStore } from '../test-send/harness';
 import { ManualTime } from '../test-send/manual-time';
+import { details } from './profile-details-fixture';
 
 const SECOND_KEY = 'SecondLiveKey9876543210zz';
 const suite = useFakeMessageBird();
@@ -91,15 +91,6 @@ afterEach(async () => {
   await world.testSend.close();
   world.sendLog.close();
   rmSync(world.dir, { recursive: true, force: true });
-});
-
-const details = (over: Partial<ProfileDetailsInput> = {}): ProfileDetailsInput => ({
-  participantNumber: '12345',
-  description: 'Productie',
-  originator: 'Acme',
-  adminPhone: '06 12345678',
-  apiKey: FAKE_LIVE_KEY,
-  ...over,
 });
 
 function lastCode(): string {

@@ -15,6 +15,7 @@ import type { ProfileDetailsInput } from '../../../../../src/shared/contract/pro
 import type { GatewayMode } from '../../../../../src/shared/settings';
 import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../../../../fakes/fake-messagebird';
 import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
+import { details } from './profile-details-fixture';
 
 const PHONE = '+31612345678';
 const OTHER_PHONE = '+31687654321';
@@ -84,15 +85,6 @@ beforeEach(() => {
 afterEach(() => {
   world.sendLog.close();
   rmSync(world.dir, { recursive: true, force: true });
-});
-
-const details = (over: Partial<ProfileDetailsInput> = {}): ProfileDetailsInput => ({
-  participantNumber: '12345',
-  description: 'Productie',
-  originator: 'Acme',
-  adminPhone: '06 12345678',
-  apiKey: FAKE_LIVE_KEY,
-  ...over,
 });
 
 function sentMessages() {
