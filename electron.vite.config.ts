@@ -29,7 +29,7 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload must be one CommonJS file with its dependencies bundled (TOOLCHAIN.md).
+      // A sandboxed preload must be one CommonJS file with its dependencies bundled (docs/TOOLCHAIN.md).
       externalizeDeps: false,
       rolldownOptions: {
         input: { index: resolve(__dirname, 'src/preload/index.ts') },

@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** Folders tag where code runs (STYLE.md); these rules keep each folder's imports honest. */
+/** Folders tag where code runs (docs/ARCHITECTURE.md); these rules keep each folder's imports honest. */
 const noElectron = {
   paths: [{ name: 'electron', message: 'Only src/main/platform, src/main/security and src/main/index.ts may import electron.' }],
   patterns: [{ group: ['electron/*'], message: 'Only src/main/platform, src/main/security and src/main/index.ts may import electron.' }],

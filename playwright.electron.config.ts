@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Electron end-to-end tests (ARCHITECTURE.md tier 5): launch the built app (out/main/index.js) with
+ * Electron end-to-end tests (docs/ARCHITECTURE.md tier 5): launch the built app (out/main/index.js) with
  * Playwright's Electron launcher. Opt-in: where no Electron binary is installed, the test reports
  * itself as skipped with the reason.
  */

@@ -7,7 +7,7 @@ const fakeElectron = fileURLToPath(new URL('./test/main/fake-electron.ts', impor
 export default defineConfig({
   plugins: [react()],
   resolve: {
-    // Electron's binary cannot run here; tests that touch `electron` get the fake module (TOOLCHAIN.md).
+    // Electron's binary cannot run here; tests that touch `electron` get the fake module (docs/TOOLCHAIN.md).
     alias: { electron: fakeElectron },
   },
   test: {

@@ -1,5 +1,5 @@
 /**
- * Send log figures for issue 4, printed as a table with the targets. Run by `npm run bench`.
+ * Send log figures, printed as a table with the targets. Run by `npm run bench`.
  * Seeded databases are cached in the OS temp folder (`sms-admin-bench/`) so later runs skip seeding;
  * `--reseed` rebuilds them. Each measurement works on a copy, so the cache stays as seeded.
  */

@@ -1,4 +1,4 @@
-// `npm run bench`: performance figures for the send log (issue 4). Prints numbers; it is not a test.
+// `npm run bench`: performance figures for the send log. Prints numbers; it is not a test.
 // Runs the TypeScript bench in a child Node with type stripping and the extension-resolving hooks,
 // so the figures measure the real service code, not a bundle of it.
 import { spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Flips the fuses in FUSE_CONFIG on a packaged Electron binary (SECURITY.md: flip fuses at packaging).
+// Flips the fuses in FUSE_CONFIG on a packaged Electron binary (docs/SECURITY.md: flip fuses at packaging).
 // Usage: node scripts/flip-fuses.mjs <path to the packaged executable or .app>
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,4 +1,4 @@
-// The Electron fuses this app ships with (SECURITY.md: flip fuses at packaging). Every fuse is named,
+// The Electron fuses this app ships with (docs/SECURITY.md: flip fuses at packaging). Every fuse is named,
 // so a new Electron that adds one fails loudly (`strictlyRequireAllFuses`) instead of inheriting a default.
 import { FuseV1Options, FuseVersion } from '@electron/fuses';
 

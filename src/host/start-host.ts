@@ -34,7 +34,7 @@ export interface RunningHost {
 
 /**
  * Runs the real services and handler table in plain Node and serves the built renderer on
- * 127.0.0.1 (ARCHITECTURE.md, browser host). The data folder has the same layout as the app's.
+ * 127.0.0.1 (docs/ARCHITECTURE.md, browser host). The data folder has the same layout as the app's.
  */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });

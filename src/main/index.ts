@@ -1,5 +1,5 @@
 /**
- * Electron main: wiring only (ARCHITECTURE.md). Sandbox and the `app://` scheme before ready; on ready,
+ * Electron main: wiring only (docs/ARCHITECTURE.md). Sandbox and the `app://` scheme before ready; on ready,
  * open the platform pieces, create services, register every IPC handler, and only then open the window.
  */
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ import { PreferencesService } from './services/settings/preferences-service';
 import { VaultFile } from './services/vault/vault-file';
 import type { StartupWarning } from '../shared/contract/platform';
 
-// Every renderer sandboxed, whatever a window asks for (SECURITY.md).
+// Every renderer sandboxed, whatever a window asks for (docs/SECURITY.md).
 app.enableSandbox();
 // Development and the Electron launch test keep their data apart; a packaged app ignores this.
 const userDataOverride = process.env['SMS_ADMIN_USER_DATA'];

@@ -2,7 +2,7 @@
  * The sandboxed preload: exposes exactly one object, `window.smsAdmin`, with one method per contract
  * method. Each method forwards only its input to `ipcRenderer.invoke` on the method's own channel and
  * returns the Result; no raw ipcRenderer, event objects or `process` reach the page.
- * @see SECURITY.md (never expose raw IPC), ARCHITECTURE.md (preload)
+ * @see docs/SECURITY.md (never expose raw IPC), docs/ARCHITECTURE.md (preload)
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { channelFor, methodNames, type SmsAdminBridge } from '../shared/contract';

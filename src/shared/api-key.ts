@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * MessageBird access keys are short base62-like tokens; test keys start with `test_`.
- * MESSAGEBIRD.md: do not validate the length strictly, only the shape, and cap the size.
+ * docs/MESSAGEBIRD.md: do not validate the length strictly, only the shape, and cap the size.
  */
 export const apiKeySchema = z
   .string()

@@ -2,7 +2,7 @@
  * The renderer's Content-Security-Policy: nothing by default, then only the app's own scripts, styles,
  * images and API calls. No `unsafe-eval`, no `unsafe-inline`, no remote origin.
  * One constant for the `app://` protocol header, the renderer's `<meta>` tag and the browser host.
- * @see SECURITY.md (Electron checklist: strict CSP)
+ * @see docs/SECURITY.md (Electron checklist: strict CSP)
  */
 export const CSP_DIRECTIVES = {
   'default-src': ["'none'"],

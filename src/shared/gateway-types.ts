@@ -1,4 +1,4 @@
-/** Vocabulary of MessageBird results shared by main and renderer (MESSAGEBIRD.md). */
+/** Vocabulary of MessageBird results shared by main and renderer (docs/MESSAGEBIRD.md). */
 
 export const GATEWAY_ERROR_CODES = [
   'key_rejected',

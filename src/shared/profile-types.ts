@@ -1,5 +1,5 @@
 /**
- * Provider profiles as the renderer sees them: one per AFAS participant number (issue 3).
+ * Provider profiles as the renderer sees them: one per AFAS participant number.
  * The API key never appears here, only whether there is one, its fingerprint, kind and protection.
  *
  * The admin's phone number: it is the admin's own number, stored in the settings file (not the vault:

@@ -1,5 +1,5 @@
 /**
- * Results, not thrown errors, cross the IPC boundary (STYLE.md, Signal's wrapResult).
+ * Results, not thrown errors, cross the IPC boundary (docs/ARCHITECTURE.md, Signal's wrapResult).
  * `message` is English developer text for logs; the renderer shows `errors.<code>` through i18n,
  * interpolating `details`. Neither ever contains a secret.
  */

@@ -1,6 +1,6 @@
 /**
  * The send log's vocabulary, shared by main (SQLite service, IPC handlers) and the renderer (table,
- * filters). A row never holds the confirmation code or the full phone number (ARCHITECTURE.md "Data").
+ * filters). A row never holds the confirmation code or the full phone number (docs/ARCHITECTURE.md "Data").
  */
 import type { SendMode } from './gateway-types';
 

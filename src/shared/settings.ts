@@ -26,7 +26,7 @@ export const preferencesSchema = z.object({
   introSeen: z.boolean().default(false),
   /** Linux `basic_text` keyring is not encryption; storing a key there needs this explicit consent. */
   allowUnprotectedKeyStorage: z.boolean().default(false),
-  /** Send-log rows older than this many days are purged at start and on demand (issue 4). */
+  /** Send-log rows older than this many days are purged at start and on demand. */
   sendLogRetentionDays: z.number().int().min(1).max(3650).default(180),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;

@@ -1,4 +1,4 @@
-// SECURITY.md: "A canary-key test runs every flow with a unique key and then searches the data folder,
+// docs/SECURITY.md: "A canary-key test runs every flow with a unique key and then searches the data folder,
 // all output, all IPC replies and every exported file for it (and for confirmation codes)."
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 4, "Send log": the built renderer in Chromium against the browser host's real handler table,
+// Send log: the built renderer in Chromium against the browser host's real handler table,
 // with rows written by real (Sandbox) test sends, and a 100,000-row log seeded straight into SQLite.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // The setup wizard end to end: the built renderer in Chromium, the browser host's real services, and
-// the real messagebird SDK talking HTTPS to the fake MessageBird (issue 3, "Done when").
+// the real messagebird SDK talking HTTPS to the fake MessageBird.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { FAKE_LIVE_KEY, FAKE_TEST_KEY, type FakeMessageBird, type RecordedRequest } from '../fakes/fake-messagebird';

@@ -1,4 +1,4 @@
-// Issue 4, "Test send": the built renderer in Chromium, the browser host's real handler table and
+// Test send: the built renderer in Chromium, the browser host's real handler table and
 // services, and the real messagebird SDK talking HTTPS to the fake MessageBird.
 import type { Page } from '@playwright/test';
 import { FAKE_LIVE_KEY, type FakeMessageBird } from '../fakes/fake-messagebird';

@@ -1,10 +1,10 @@
 /**
  * A fake MessageBird REST API over real HTTPS, for the real `messagebird` SDK to talk to through the
- * connect-to transport (TOOLCHAIN.md "Fake MessageBird over real HTTPS"). It listens on 127.0.0.1 with
+ * connect-to transport (docs/TOOLCHAIN.md "Fake MessageBird over real HTTPS"). It listens on 127.0.0.1 with
  * a certificate for rest.messagebird.com signed by a CA generated at start; trust `caPem` (in-process:
  * `TransportConfig.extraCaPem`; another process: `NODE_EXTRA_CA_CERTS`) and connect to `port`.
  *
- * Implemented like MessageBird (MESSAGEBIRD.md): `POST /messages`, `GET /messages/{id}`, `GET /balance`,
+ * Implemented like MessageBird (docs/MESSAGEBIRD.md): `POST /messages`, `GET /messages/{id}`, `GET /balance`,
  * `Authorization: AccessKey <key>` (401 code 2 otherwise), errors as `{ errors: [{ code, description,
  * parameter }] }`; test keys (`test_…`) are validated but nothing is stored or charged, and reading
  * their message gives 404 code 20. Faults can be set to rehearse what the SDK does not guard against.
@@ -41,7 +41,7 @@ export const FAKE_HOST = 'rest.messagebird.com';
 export const FAKE_LIVE_KEY = 'LiveFakeKey0123456789abcd';
 /** Test key every fake accepts unless `keys` is given. */
 export const FAKE_TEST_KEY = 'test_FakeKey0123456789abcd';
-/** Price per part the fake charges (MESSAGEBIRD.md: € 0.056 in the Netherlands). */
+/** Price per part the fake charges (docs/MESSAGEBIRD.md: € 0.056 in the Netherlands). */
 export const FAKE_PRICE_PER_PART = 0.056;
 
 interface ArmedFault {

@@ -1,5 +1,5 @@
 /**
- * A faithful-enough stand-in for the `electron` module (vitest aliases `electron` here; TOOLCHAIN.md:
+ * A faithful-enough stand-in for the `electron` module (vitest aliases `electron` here; docs/TOOLCHAIN.md:
  * the real binary cannot run on the build machines). It records what main does, in order, in
  * `fake.log`, and lets tests drive events (ready, navigation, window.open, IPC from a frame).
  * Behaviour that matters for security is modelled, not stubbed: `ipcMain.handle` refuses a second

@@ -16,7 +16,7 @@ function fakeBinary(): string {
   return path;
 }
 
-describe('fuses (SECURITY.md: flip fuses at packaging)', () => {
+describe('fuses (docs/SECURITY.md: flip fuses at packaging)', () => {
   it('lists the fuses the checklist asks for', () => {
     expect(FUSE_CONFIG[FuseV1Options.RunAsNode]).toBe(false);
     expect(FUSE_CONFIG[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);

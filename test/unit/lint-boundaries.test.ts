@@ -2,7 +2,7 @@ import { ESLint } from 'eslint';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 /**
- * The layer rules of ARCHITECTURE.md are enforced by ESLint; this proves the rules fire, so a config
+ * The layer rules of docs/ARCHITECTURE.md are enforced by ESLint; this proves the rules fire, so a config
  * change that drops one fails here rather than silently.
  */
 const eslint = new ESLint({ cwd: process.cwd() });

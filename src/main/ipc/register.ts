@@ -10,7 +10,7 @@ export interface IpcMainLike {
 
 /**
  * Registers every contract method on its own channel. Each call first passes the sender check
- * (SECURITY.md: reject a null, sub-frame or foreign frame), then `dispatch`.
+ * (docs/SECURITY.md: reject a null, sub-frame or foreign frame), then `dispatch`.
  */
 export function registerIpc(
   ipcMain: IpcMainLike,

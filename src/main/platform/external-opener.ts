@@ -5,7 +5,7 @@ import { isAllowedExternalUrl } from '../services/external-links';
 /**
  * `shell.openExternal` behind the exact allow-list: whatever reaches here, only the listed addresses
  * are ever opened.
- * @see SECURITY.md (Electron checklist: `shell.openExternal` only for an allow-list of https URLs)
+ * @see docs/SECURITY.md (Electron checklist: `shell.openExternal` only for an allow-list of https URLs)
  */
 export class ShellExternalOpener implements ExternalOpener {
   constructor(private readonly shell: Pick<Shell, 'openExternal'>) {}

@@ -12,7 +12,7 @@ export type SafeStorageAsync = Pick<
 /**
  * Electron `safeStorage` (async API) as the vault's encryptor. On Linux the `basic_text` backend is a
  * hard-coded password, not encryption: it is reported as such and the vault then needs consent.
- * @see SECURITY.md (The API key)
+ * @see docs/SECURITY.md (The API key)
  */
 export class SafeStorageEncryptor implements Encryptor {
   constructor(

@@ -4,7 +4,7 @@ import { openSettingsStore } from '../services/settings/open-settings-store';
 
 /**
  * The desktop app's settings file: electron-store with the shared schema and corruption handling.
- * @see SECURITY.md (Reliability: a corrupt settings file is moved aside and reported)
+ * @see docs/SECURITY.md (Reliability: a corrupt settings file is moved aside and reported)
  */
 export function openElectronSettingsStore(dir: string): { store: ElectronStore<Record<string, unknown>>; warning?: StartupWarning } {
   return openSettingsStore({ dir, create: (options) => new ElectronStore<Record<string, unknown>>(options) });

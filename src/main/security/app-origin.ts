@@ -1,7 +1,7 @@
 /**
  * Where the UI lives: a privileged custom scheme serving only the packaged renderer files, never a
  * remote origin. Plain constants (no electron) so tests and the trusted-sender check share them.
- * @see SECURITY.md (serve the UI from a custom protocol, never a remote origin)
+ * @see docs/SECURITY.md (serve the UI from a custom protocol, never a remote origin)
  */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'renderer';

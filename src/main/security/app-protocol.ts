@@ -7,7 +7,7 @@ import { APP_HOST, APP_SCHEME } from './app-origin';
 /**
  * The UI is served from `app://renderer/` (a standard, secure scheme, so it has a real origin and
  * same-origin rules), only from the built renderer folder, always with the CSP header.
- * @see SECURITY.md (Electron checklist: serve the UI from a custom protocol, never a remote origin)
+ * @see docs/SECURITY.md (Electron checklist: serve the UI from a custom protocol, never a remote origin)
  */
 export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   // Must run before `app.whenReady()`; privileges are fixed at startup.

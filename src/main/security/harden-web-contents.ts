@@ -12,7 +12,7 @@ export interface HardenOptions {
 /**
  * The one place every webContents is hardened, applied from `app.on('web-contents-created')` so no
  * window, devtools page or stray frame host is missed.
- * @see SECURITY.md (Electron checklist)
+ * @see docs/SECURITY.md (Electron checklist)
  */
 export function hardenWebContents(contents: WebContents, options: HardenOptions): void {
   blockNavigation(contents);

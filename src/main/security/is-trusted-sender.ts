@@ -9,7 +9,7 @@ export interface FrameLike {
 /**
  * True only for the app's own top-level frame: a null or destroyed frame, a sub-frame, or a page from
  * any other origin is refused, so a foreign page that ends up in a window cannot use the bridge.
- * @see SECURITY.md (Electron checklist: validate the sender frame of every IPC call)
+ * @see docs/SECURITY.md (Electron checklist: validate the sender frame of every IPC call)
  */
 export function isTrustedSender(frame: unknown, trustedOrigins: readonly string[]): boolean {
   if (frame === null || typeof frame !== 'object') return false;

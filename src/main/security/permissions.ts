@@ -3,7 +3,7 @@ import type { Session } from 'electron';
 /**
  * Denies every permission request and check (camera, notifications, clipboard, HID …): the admin UI
  * needs none, and a compromised renderer must not get them.
- * @see SECURITY.md (Electron checklist: deny every permission request)
+ * @see docs/SECURITY.md (Electron checklist: deny every permission request)
  */
 export function denyAllPermissions(
   session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,

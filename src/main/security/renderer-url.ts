@@ -4,7 +4,7 @@ import { APP_ENTRY_URL, APP_ORIGIN, originOf } from './app-origin';
  * The page to load and the origins whose frames may call the bridge. The dev server is used only when
  * the app is not packaged and electron-vite set `ELECTRON_RENDERER_URL`; everything else loads from
  * `app://renderer/`.
- * @see SECURITY.md (Electron checklist: only local content, never a remote origin)
+ * @see docs/SECURITY.md (Electron checklist: only local content, never a remote origin)
  */
 export function rendererLocation(options: { isPackaged: boolean; env: Record<string, string | undefined> }): {
   url: string;

@@ -3,7 +3,7 @@ import type { WebPreferences } from 'electron';
 /**
  * The only web preferences a window of this app gets: sandboxed, isolated, no Node, web security on,
  * nothing experimental. `harden-web-contents` re-checks them on every webContents.
- * @see SECURITY.md (Electron checklist: no Node integration, context isolation, sandbox, webSecurity,
+ * @see docs/SECURITY.md (Electron checklist: no Node integration, context isolation, sandbox, webSecurity,
  * no insecure content, experimental features, Blink features, webviews)
  */
 export function secureWebPreferences(preload: string): WebPreferences {

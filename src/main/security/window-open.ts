@@ -3,7 +3,7 @@ import { isAllowedExternalUrl } from '../services/external-links';
 
 /**
  * Denies every new window; an allow-listed link is handed to the system browser instead.
- * @see SECURITY.md (Electron checklist: block new windows; `shell.openExternal` only for an allow-list)
+ * @see docs/SECURITY.md (Electron checklist: block new windows; `shell.openExternal` only for an allow-list)
  */
 export function denyNewWindows(
   contents: Pick<WebContents, 'setWindowOpenHandler'>,

@@ -1,7 +1,7 @@
 import type { ExternalTarget } from '../../shared/contract/platform';
 
 /**
- * The only addresses the app ever opens outside itself (SECURITY.md: `openExternal` allow-list).
+ * The only addresses the app ever opens outside itself (docs/SECURITY.md: `openExternal` allow-list).
  * The renderer names a target; it never supplies a URL.
  */
 export const EXTERNAL_LINKS: Readonly<Record<ExternalTarget, string>> = {

@@ -41,7 +41,7 @@ export class PlatformService {
     return kinds.length > 0 && kinds.every((k) => k === 'test') ? 'test' : 'live';
   }
 
-  /** `GET /balance` with a key that is not stored: the cheapest live check (MESSAGEBIRD.md). */
+  /** `GET /balance` with a key that is not stored: the cheapest live check (docs/MESSAGEBIRD.md). */
   async checkApiKey(apiKey: string): Promise<Result<KeyCheck, GatewayErrorCode>> {
     const result = await this.deps.gatewayFor(apiKey).getBalance();
     if (!result.ok) {

@@ -1,5 +1,5 @@
 /**
- * The dependencies services receive instead of importing them (ARCHITECTURE.md: services are plain
+ * The dependencies services receive instead of importing them (docs/ARCHITECTURE.md: services are plain
  * TypeScript with injected clock, random, paths, gateway, vault and store). Electron provides the real
  * ones in `src/main/platform`, the browser host and tests provide their own.
  */
@@ -31,7 +31,7 @@ export class VaultUnavailableError extends Error {
   }
 }
 
-// ---- MessageBird gateway (MESSAGEBIRD.md) -------------------------------------------------------
+// ---- MessageBird gateway (docs/MESSAGEBIRD.md) -------------------------------------------------------
 
 export interface GatewayError {
   code: GatewayErrorCode;

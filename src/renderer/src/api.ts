@@ -2,7 +2,7 @@ import { methodNames, type MethodName, type SmsAdminBridge } from '../../shared/
 import type { AppError, Result } from '../../shared/result';
 
 /**
- * The one reader of `window.smsAdmin` (ARCHITECTURE.md). Everything in the renderer calls main through
+ * The one reader of `window.smsAdmin` (docs/ARCHITECTURE.md). Everything in the renderer calls main through
  * `api`. In Electron that is the preload's bridge; in the browser host (same renderer served over http on
  * 127.0.0.1) there is no bridge, so the same contract is answered over `POST /api/<method>`.
  */

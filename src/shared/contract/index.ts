@@ -5,7 +5,7 @@ import { testSendContract } from './test-send';
 import { sendLogContract } from './send-log';
 
 /**
- * The single source of truth for the bridge between renderer and main (ARCHITECTURE.md).
+ * The single source of truth for the bridge between renderer and main (docs/ARCHITECTURE.md).
  * Each feature owns one file; this table joins them.
  */
 export const contract = {

@@ -1,5 +1,5 @@
 /**
- * Provider profiles and the setup wizard (issue 3): one profile per AFAS participant number, set up and
+ * Provider profiles and the setup wizard: one profile per AFAS participant number, set up and
  * changed only through a confirmation code sent to the admin's phone.
  *
  * Flow: `startProfileSetup` (step 1 "Next": save the draft, check the key, send a code) →

@@ -1,5 +1,5 @@
 /**
- * The send log as the renderer reaches it (issue 4, "Send log"): a filtered, paged table with totals,
+ * The send log as the renderer reaches it: a filtered, paged table with totals,
  * row detail, CSV export through the save dialog (browser host: a download), retention and clearing.
  * Rows hold masked numbers only; see `../send-log-types`.
  */

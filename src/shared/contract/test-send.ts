@@ -1,6 +1,6 @@
 /**
  * Test-send: the admin sends a freshly generated code to a phone to see the whole chain work
- * (issue 4, "Test send"). Every send passes the cost guards of SECURITY.md ("Cost abuse") first.
+ * ("Test send"). Every send passes the cost guards of docs/SECURITY.md ("Cost abuse") first.
  */
 import { z } from 'zod';
 import { defineMethod, returns } from './define';

@@ -1,5 +1,5 @@
 /**
- * The app's own cost estimate, shown before a send (MESSAGEBIRD.md: "show the own estimate before
+ * The app's own cost estimate, shown before a send (docs/MESSAGEBIRD.md: "show the own estimate before
  * sending"; real prices come from the organisation's MessageBird contract). Always labelled an
  * estimate: the price MessageBird reports after the send replaces it in the log.
  */
@@ -8,7 +8,7 @@ export const COST_CURRENCY = 'EUR';
 
 /**
  * € 0.056 per part for the Netherlands: the price AFAS quoted (price level September 2021).
- * @see ../../../../shared/design/MESSAGEBIRD.md "Length and cost"
+ * @see docs/MESSAGEBIRD.md "Length and cost"
  */
 export const AFAS_QUOTED_NL_PRICE = 0.056;
 export const AFAS_QUOTED_PRICE_DATE = '2021-09';

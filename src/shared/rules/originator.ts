@@ -1,6 +1,6 @@
 /**
  * The sender ("originator") users see on their login code. Pure rules shared by the form and main.
- * @see ../../../../shared/design/MESSAGEBIRD.md "Originator (sender)"
+ * @see docs/MESSAGEBIRD.md "Originator (sender)"
  *
  * Accepted:
  * - alphanumeric: 3–11 characters of A–Z, a–z, 0–9 and space, with at least one letter

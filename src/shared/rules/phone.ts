@@ -73,7 +73,7 @@ export function parseMobile(input: string, defaultCountry: CountryCode = 'NL'): 
 
 /**
  * Shows a number without revealing it: country code and the last two digits, e.g. `+31 ••••••• 78`.
- * Used in the UI, the send log and exports (SECURITY.md: never the full number).
+ * Used in the UI, the send log and exports (docs/SECURITY.md: never the full number).
  */
 export function maskPhone(e164: string): string {
   const digits = e164.replace(/\D/g, '');

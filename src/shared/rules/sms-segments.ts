@@ -3,7 +3,7 @@
  * `sms-segments-calculator`, which gets the traps right: GSM-7 extension characters
  * (`€ [ ] { } ^ ~ \ |`, form feed) take two septets and are never split across parts, and a UTF-16
  * surrogate pair is never split across UCS-2 parts.
- * @see ../../../../shared/design/MESSAGEBIRD.md "Length and cost"
+ * @see docs/MESSAGEBIRD.md "Length and cost"
  */
 import { SegmentedMessage } from 'sms-segments-calculator';
 

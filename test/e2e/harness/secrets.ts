@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 /**
  * Every file under `dir` (recursively) whose bytes contain one of `secrets`, as UTF-8 or UTF-16LE
- * (SQLite and some stores may keep either). The canary check of SECURITY.md.
+ * (SQLite and some stores may keep either). The canary check of docs/SECURITY.md.
  */
 export function filesContainingSecrets(dir: string, secrets: string[]): string[] {
   const needles = secrets.flatMap((secret) => [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')]);

@@ -1,5 +1,5 @@
 /**
- * Maps what the `messagebird` SDK reports into `GatewayError` (MESSAGEBIRD.md "Errors").
+ * Maps what the `messagebird` SDK reports into `GatewayError` (docs/MESSAGEBIRD.md "Errors").
  * The SDK's error shapes (lib/messagebird.js, 4.0.1):
  * - `api error(s): …` with `statusCode` and `errors[]` when the body had `errors`;
  * - `response failed` with `statusCode` when the body was not JSON;

@@ -1,6 +1,6 @@
 /**
  * The gateway to MessageBird: the real SDK behind its guards, or the in-process sandbox.
- * @see /work/shared/design/MESSAGEBIRD.md
+ * @see docs/MESSAGEBIRD.md
  */
 import type { GatewayMode, SandboxScenario } from '../../../shared/settings';
 import type { Clock, SmsGateway } from '../ports';

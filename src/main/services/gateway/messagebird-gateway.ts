@@ -1,9 +1,9 @@
 /**
- * `SmsGateway` over the real `messagebird` 4.0.1 SDK, guarding the traps listed in MESSAGEBIRD.md:
+ * `SmsGateway` over the real `messagebird` 4.0.1 SDK, guarding the traps listed in docs/MESSAGEBIRD.md:
  * every answer is validated (the SDK ignores the HTTP status), a send counts only with an `id`,
  * an overall deadline replaces the SDK's idle timer, a send is never retried, ids are checked before
  * they go into a path, and each call gets a fresh params object (`create` mutates it).
- * @see /work/shared/design/MESSAGEBIRD.md
+ * @see docs/MESSAGEBIRD.md
  */
 import { initClient } from 'messagebird';
 import type { z } from 'zod';

@@ -1,7 +1,7 @@
 /**
  * Shapes of MessageBird's answers, typed here because the SDK's bundled typings lack
  * `messagePartCount`, `statusReason` and `price`, and because the SDK passes any parsable body on as
- * success (MESSAGEBIRD.md "The SDK"). Unknown extra fields are allowed; the ones we use are checked.
+ * success (docs/MESSAGEBIRD.md "The SDK"). Unknown extra fields are allowed; the ones we use are checked.
  */
 import { z } from 'zod';
 import { DELIVERY_STATUSES } from '../../../shared/gateway-types';

@@ -2,7 +2,7 @@
  * Sees the `ClientRequest` the SDK creates, which the SDK never exposes. Two reasons:
  * - the SDK drops the HTTP status on success, so a 429 or 5xx whose body has no `errors` would look
  *   like an answer; with the request in hand we read the status of the response ourselves;
- * - MESSAGEBIRD.md asks for `Accept: application/json`, which the SDK's public calls cannot set.
+ * - docs/MESSAGEBIRD.md asks for `Accept: application/json`, which the SDK's public calls cannot set.
  *
  * Node publishes `http.client.request.created` synchronously inside `https.request`, before the headers
  * are sent (Node ≥ 22.12). The SDK calls `https.request` synchronously inside e.g. `messages.create`,

@@ -1,7 +1,7 @@
 /**
  * Simulates MessageBird in-process: no network, no cost, statuses driven by the injected clock, and the
  * failure scenarios of `SANDBOX_SCENARIOS` so every error path can be rehearsed before there is a
- * contract (ARCHITECTURE.md "MessageBird traffic"). Error codes, descriptions and HTTP statuses are
+ * contract (docs/ARCHITECTURE.md "MessageBird traffic"). Error codes, descriptions and HTTP statuses are
  * the ones the real gateway maps from MessageBird, so the rest of the app cannot tell them apart.
  */
 import { randomBytes } from 'node:crypto';
@@ -11,7 +11,7 @@ import type { Clock, GatewayError, GatewayResult, SendSmsRequest, SentMessage, S
 import { DEFAULT_DEADLINE_MS, MESSAGE_ID_PATTERN } from './messagebird-gateway';
 import { smsPartCount } from './sms-parts';
 
-/** Sandbox price per SMS part: the € 0.056 AFAS quoted for the Netherlands (MESSAGEBIRD.md). */
+/** Sandbox price per SMS part: the € 0.056 AFAS quoted for the Netherlands (docs/MESSAGEBIRD.md). */
 export const SANDBOX_PRICE_PER_PART = 0.056;
 /** Prepaid credit every sandbox key starts with, in euros. */
 export const SANDBOX_START_BALANCE = 50;

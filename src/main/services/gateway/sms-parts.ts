@@ -1,5 +1,5 @@
 /**
- * How many SMS parts MessageBird bills for a body, per `datacoding` (MESSAGEBIRD.md "Length and cost"):
+ * How many SMS parts MessageBird bills for a body, per `datacoding` (docs/MESSAGEBIRD.md "Length and cost"):
  * `plain` is GSM-7 with characters outside it replaced, `unicode` is UCS-2, `auto` picks UCS-2 only
  * when needed. Used by the sandbox to report a realistic `messagePartCount`.
  */

@@ -8,8 +8,8 @@
  * `https.request` call (`options._defaultAgent = module.exports.globalAgent`), so replacing the
  * property works (transport.test.ts sends a plain agent-less `https.request` through it to the fake).
  * Connect-to wins over a proxy when both are set.
- * @see /work/shared/design/TOOLCHAIN.md "Fake MessageBird over real HTTPS"
- * @see /work/shared/design/ARCHITECTURE.md "MessageBird traffic"
+ * @see docs/TOOLCHAIN.md "Fake MessageBird over real HTTPS"
+ * @see docs/ARCHITECTURE.md "MessageBird traffic"
  */
 import https from 'node:https';
 import net from 'node:net';

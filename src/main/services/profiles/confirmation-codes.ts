@@ -1,5 +1,5 @@
 /**
- * Confirmation codes for a pending setup (SECURITY.md "Confirmation codes", NIST SP 800-63B 5.1.3,
+ * Confirmation codes for a pending setup (docs/SECURITY.md "Confirmation codes", NIST SP 800-63B 5.1.3,
  * OWASP ASVS V2.7): 6 digits from a CSPRNG, one per setup, short-lived, single use, a few attempts,
  * hashed at rest in memory, compared in constant time, and throttled per setup and per phone number.
  * Nothing here is persisted: a restart forgets every code, which is the point.
@@ -9,7 +9,7 @@ import type { Clock } from '../ports';
 
 export const CODE_DIGITS = 6;
 export const DEFAULT_CODE_LIFETIME_MS = 5 * 60_000;
-/** SECURITY.md: never more than 10 minutes. */
+/** docs/SECURITY.md: never more than 10 minutes. */
 export const MAX_CODE_LIFETIME_MS = 10 * 60_000;
 export const MAX_ATTEMPTS = 5;
 export const RESEND_COOLDOWN_MS = 60_000;

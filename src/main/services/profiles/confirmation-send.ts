@@ -1,7 +1,7 @@
 /**
  * Wizard step 2: one confirmation code by SMS to the admin phone of a draft or pending change.
  * The key is checked live first (balance), a MessageBird test key is refused (it delivers nothing, so
- * the code could never arrive), and the send is logged `pending` before the API call (SECURITY.md,
+ * the code could never arrive), and the send is logged `pending` before the API call (docs/SECURITY.md,
  * "Confirmation codes", Reliability). The sandbox gateway accepts any key and shows the simulated SMS.
  */
 import { apiKeyKind } from '../../../shared/api-key';

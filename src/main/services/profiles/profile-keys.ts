@@ -1,7 +1,7 @@
 /**
  * Where a profile's API keys live: only in the vault, under `profile:<id>` for the key in effect and
  * `profile:<id>:pending` for the key a draft or pending change brings. The settings file gets the
- * fingerprint, the kind and the protection, never the key (SECURITY.md "The API key").
+ * fingerprint, the kind and the protection, never the key (docs/SECURITY.md "The API key").
  */
 import { apiKeyKind } from '../../../shared/api-key';
 import { err, ok, type Result } from '../../../shared/result';

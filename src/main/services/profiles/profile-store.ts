@@ -1,7 +1,7 @@
 /**
  * Persistence of provider profiles in the settings store under the key `profiles`. Read through a zod
  * schema: the file is user-reachable, so nothing in it is trusted. A value that fails the schema is
- * copied aside under `profilesCorrupt-<time>` and reported, never silently dropped (SECURITY.md,
+ * copied aside under `profilesCorrupt-<time>` and reported, never silently dropped (docs/SECURITY.md,
  * Reliability). No secret lives here: keys are in the vault, codes nowhere.
  */
 import { z } from 'zod';

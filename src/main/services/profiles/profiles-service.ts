@@ -1,6 +1,6 @@
 /**
  * Provider profiles: one per AFAS participant number, created and changed only through a confirmation
- * code sent to the admin's phone (issue 3; SECURITY.md "The API key", "Confirmation codes").
+ * code sent to the admin's phone (docs/SECURITY.md "The API key", "Confirmation codes").
  *
  * - Keys live only in the vault (profile-keys.ts); the settings file holds a fingerprint, the kind and
  *   the protection.

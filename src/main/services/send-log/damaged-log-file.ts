@@ -32,7 +32,7 @@ export interface LogHealthOptions {
  * close the log cleanly or the file changed since (see clean-close.ts for why that is enough). The
  * header, schema and version reads run on every start: they cost a page or two and catch a file that
  * is not a database, or whose schema pages are damaged, whatever the marker says.
- * @see SECURITY.md (Reliability: a crash at any moment leaves the log readable)
+ * @see docs/SECURITY.md (Reliability: a crash at any moment leaves the log readable)
  */
 export function logFileHealth(path: string, knownVersion: number = MIGRATIONS.length, options: LogHealthOptions = {}): LogFileHealth {
   if (!existsSync(path)) return 'absent';

@@ -25,7 +25,7 @@ export interface SendLogDeps {
 }
 
 /**
- * The durable send log (ARCHITECTURE.md "Data", SECURITY.md "Reliability"): SQLite in WAL mode.
+ * The durable send log (docs/ARCHITECTURE.md "Data", docs/SECURITY.md "Reliability"): SQLite in WAL mode.
  * Every method is synchronous and each write commits before it returns, so a row written by
  * `appendPending` survives a crash of the process at any later moment. The work is done by
  * `row-writes`, `row-queries`, `totals`, `retention` and `csv-export`; this class owns the connection.

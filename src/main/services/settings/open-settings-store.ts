@@ -13,7 +13,7 @@ export type SettingsStoreOptions = Options<Record<string, unknown>>;
  * Options shared by electron-store (app) and conf (browser host): file `config.json` in the data folder,
  * mode 0600, schema-validated. `clearInvalidConfig: false` so a bad file throws instead of being wiped;
  * `openSettingsStore` then moves it aside and reports it. No `encryptionKey`: that is obfuscation.
- * @see SECURITY.md (Reliability: a corrupt settings file is moved aside and reported, not silently reset)
+ * @see docs/SECURITY.md (Reliability: a corrupt settings file is moved aside and reported, not silently reset)
  */
 export function settingsStoreOptions(dir: string): SettingsStoreOptions {
   return {

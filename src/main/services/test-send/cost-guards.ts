@@ -1,5 +1,5 @@
 /**
- * The cost guards a test send passes before anything reaches MessageBird (SECURITY.md, "Cost abuse":
+ * The cost guards a test send passes before anything reaches MessageBird (docs/SECURITY.md, "Cost abuse":
  * SMS pumping through premium or foreign numbers and resend loops). Each refusal is its own error code
  * and names, in `details.setting`, the setting that would change it (or `none` when nothing does).
  */

@@ -2,7 +2,7 @@
  * Follows a sent message until MessageBird reports a final status (delivered, delivery_failed,
  * expired) by polling `GET /messages/{id}` with exponential backoff, and reports each answer so the
  * send-log row follows. Reading a message is safe to repeat, unlike sending one.
- * @see ../../../../../shared/design/MESSAGEBIRD.md "Endpoints"
+ * @see docs/MESSAGEBIRD.md "Endpoints"
  */
 import { isFinalDeliveryStatus, type SendMode } from '../../../shared/gateway-types';
 import type { SendPurpose } from '../../../shared/send-log-types';

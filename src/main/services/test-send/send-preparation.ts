@@ -1,6 +1,6 @@
 /**
  * Everything checked before a test send, shared by the preview and the send itself: the profile and
- * its key, then the cost guards (SECURITY.md "Cost abuse") in the order the admin fixes them.
+ * its key, then the cost guards (docs/SECURITY.md "Cost abuse") in the order the admin fixes them.
  */
 import { apiKeyKind } from '../../../shared/api-key';
 import { SANDBOX_PROFILE_ID, type TestSendPreview, type TestSendRefusalCode, type TestSendSettings } from '../../../shared/contract/test-send';

@@ -1,6 +1,6 @@
 /**
  * The send itself, once every guard passed and the cost was confirmed: a fresh code, a `pending` log row,
- * one API call (never retried; SECURITY.md "Reliability"), then the row updated and, for a message
+ * one API call (never retried; docs/SECURITY.md "Reliability"), then the row updated and, for a message
  * that is not final yet, handed to the delivery poller.
  */
 import { randomInt } from 'node:crypto';
@@ -14,10 +14,10 @@ import type { PreparedSend } from './send-preparation';
 import type { TestSendContext, TestSendErrorCode } from './test-send-context';
 import { plausiblePrice, toTestSendStatus } from './test-send-status';
 
-/** Seconds a test code may wait for delivery: a late test SMS is noise (MESSAGEBIRD.md: set `validity`). */
+/** Seconds a test code may wait for delivery: a late test SMS is noise (docs/MESSAGEBIRD.md: set `validity`). */
 export const TEST_CODE_VALIDITY_SECONDS = 600;
 
-/** Six digits, zero-padded, from a CSPRNG (SECURITY.md "Confirmation codes"). */
+/** Six digits, zero-padded, from a CSPRNG (docs/SECURITY.md "Confirmation codes"). */
 export function generateTestCode(): string {
   return String(randomInt(0, 1_000_000)).padStart(6, '0');
 }

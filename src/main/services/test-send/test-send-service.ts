@@ -1,7 +1,7 @@
 /**
- * Test-send (issue 4): the admin sends a freshly generated 6-digit code from a profile to a phone,
- * after the cost guards (SECURITY.md "Cost abuse") and an explicit confirmation of the estimated cost.
- * The send is logged `pending` before the API call and updated after it (SECURITY.md "Reliability");
+ * Test-send: the admin sends a freshly generated 6-digit code from a profile to a phone,
+ * after the cost guards (docs/SECURITY.md "Cost abuse") and an explicit confirmation of the estimated cost.
+ * The send is logged `pending` before the API call and updated after it (docs/SECURITY.md "Reliability");
  * a timeout becomes `unknown` and is never retried; accepted messages are followed by the poller.
  *
  * This class is the surface the IPC handlers and `createServices` use: the guards live in

@@ -16,7 +16,7 @@ export interface EncryptedFileVaultOptions {
 /**
  * A `SecretVault` that keeps only ciphertext in `vault.json`: encrypts on `put`, decrypts on `get`,
  * and refuses to write where the protection is unavailable or needs consent that was not given.
- * @see SECURITY.md (The API key)
+ * @see docs/SECURITY.md (The API key)
  */
 export class EncryptedFileVault implements SecretVault {
   constructor(private readonly options: EncryptedFileVaultOptions) {}

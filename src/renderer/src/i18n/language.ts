@@ -1,7 +1,7 @@
 import type { LanguagePreference } from '../../../shared/settings';
 import type { AppLanguage } from './resources';
 
-/** Dutch for any `nl*` locale (nl, nl-NL, nl-BE), English for everything else (issue 2, item 8). */
+/** Dutch for any `nl*` locale (nl, nl-NL, nl-BE), English for everything else. */
 export function languageForLocale(locale: string | undefined): AppLanguage {
   return locale?.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }

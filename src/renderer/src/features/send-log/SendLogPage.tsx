@@ -11,7 +11,7 @@ import { useSendLogStore } from './send-log-store';
 import './send-log.css';
 
 /**
- * The send log (issue 4): every SMS the app sent, filtered and totalled, in a virtual table that stays
+ * The send log: every SMS the app sent, filtered and totalled, in a virtual table that stays
  * smooth at a million rows; row details, CSV export, retention and clearing.
  */
 export function SendLogPage() {

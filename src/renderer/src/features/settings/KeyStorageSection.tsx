@@ -13,7 +13,7 @@ const TONE: Record<VaultStatus['protection'], Tone> = { os: 'success', basic_tex
 
 /**
  * How the API key is protected at rest, in words. Linux `basic_text` is not encryption, so storing a key
- * there needs an explicit, informed consent (SECURITY.md).
+ * there needs an explicit, informed consent (docs/SECURITY.md).
  */
 export function KeyStorageSection({ vault, allowUnprotected, onAllowUnprotectedChange, disabled }: KeyStorageSectionProps) {
   const { t } = useTranslation('settings');

@@ -17,7 +17,7 @@ export interface CostGuardsSectionProps {
 
 /**
  * The settings the refusals point to: daily cap, country allow-list and own prices per part
- * (SECURITY.md "Cost abuse"). Premium-rate, shared-cost and toll-free numbers have no setting.
+ * (docs/SECURITY.md "Cost abuse"). Premium-rate, shared-cost and toll-free numbers have no setting.
  */
 export const CostGuardsSection = forwardRef<HTMLHeadingElement, CostGuardsSectionProps>(function CostGuardsSection(
   { settings, onSave, saving, saved, error },

@@ -20,7 +20,7 @@ import './test-send.css';
 const GUARD_SETTINGS = new Set(['dailyCap', 'allowedCountries']);
 
 /**
- * Test send (issue 4): pick a provider, type a number, edit the text with live counts and estimated
+ * Test send: pick a provider, type a number, edit the text with live counts and estimated
  * cost, confirm the cost, send, and watch the status follow up. Main runs the same guards again
  * before anything is sent; this page only shows them early.
  */
