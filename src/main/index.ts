@@ -44,8 +44,9 @@ function createMainWindow(url: string): BrowserWindow {
   const window = new BrowserWindow({
     width: 1200,
     height: 820,
-    minWidth: 800,
-    minHeight: 600,
+    // The smallest size at which the provider list and the send log show every essential column.
+    minWidth: 1024,
+    minHeight: 700,
     show: false,
     autoHideMenuBar: true,
     title: 'SMS Provider Admin',
