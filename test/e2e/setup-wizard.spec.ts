@@ -90,7 +90,7 @@ test.describe('setup wizard against the fake MessageBird', () => {
     await page.getByLabel(/at my organisation's cost and risk/).check();
     await page.getByRole('button', { name: 'Save and activate' }).click();
 
-    await expect(page.getByText('The SMS provider of participant 12345 is active.')).toBeVisible();
+    await expect(page.getByText(/The MessageBird setup for participant 12345 is verified and saved in this app\./)).toBeVisible();
     const row = page.getByRole('row', { name: /12345/ });
     await expect(row).toContainText('Active');
     await expect(row).toContainText('Acme');
@@ -313,7 +313,7 @@ test.describe('setup wizard against the fake MessageBird', () => {
       await enterCode(page, codeIn(sends(fake).at(-1)));
       await page.getByLabel(/at my organisation's cost and risk/).check();
       await page.getByRole('button', { name: 'Save and activate' }).click();
-      await expect(page.getByText('The SMS provider of participant 12345 is active.')).toBeVisible();
+      await expect(page.getByText(/The MessageBird setup for participant 12345 is verified and saved in this app\./)).toBeVisible();
       expect(filesContainingSecrets(host.dataDir, [FAKE_LIVE_KEY, oldCode, codeIn(sends(fake).at(-1))])).toEqual([]);
     } finally {
       expect(await again.stop()).toBe(0);
@@ -364,7 +364,7 @@ test.describe('setup wizard against the fake MessageBird', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Save and activate' })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(page.getByText('The SMS provider of participant 12345 is active.')).toBeVisible();
+    await expect(page.getByText(/The MessageBird setup for participant 12345 is verified and saved in this app\./)).toBeVisible();
     await axe();
   });
 });

@@ -205,7 +205,7 @@ describe('setup wizard', () => {
     await userEvent.click(box);
     await userEvent.click(screen.getByRole('button', { name: 'Save and activate' }));
     expect(activateProfile).toHaveBeenCalledWith({ id: 'p-1', acknowledgeCosts: true });
-    expect(await screen.findByText('The SMS provider of participant 12345 is active.')).toBeInTheDocument();
+    expect(await screen.findByText(/The MessageBird setup for participant 12345 is verified and saved in this app\./)).toBeInTheDocument();
     expect(within(screen.getByRole('table')).getByText('Active')).toBeInTheDocument();
   });
 

@@ -34,6 +34,7 @@ export function IntroStep() {
         <li>{t('introStep.adminOnly')}</li>
         <li>{t('introStep.contract')}</li>
         <li>{t('introStep.sandbox')}</li>
+        <li>{t('introStep.portal')}</li>
       </ul>
       <div className="row">
         <Button variant="link" onClick={() => void api.openExternal({ target: 'afas_pocket' })}>
