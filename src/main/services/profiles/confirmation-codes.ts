@@ -77,9 +77,17 @@ export class ConfirmationCodes {
     const now = this.clock.now();
     const history = this.currentHistory(setupId, now);
     const last = history?.at(-1);
-    const cooldownUntil = history && last !== undefined ? last + RESEND_COOLDOWN_MS * 2 ** (history.length - 1) : now;
+    let cooldownUntil = history && last !== undefined ? last + RESEND_COOLDOWN_MS * 2 ** (history.length - 1) : now;
     const recent = this.recentSends(recipient, now);
-    const capUntil = recent.length >= MAX_SENDS_PER_NUMBER ? recent[recent.length - MAX_SENDS_PER_NUMBER]! + SEND_WINDOW_MS : now;
+    let capUntil = recent.length >= MAX_SENDS_PER_NUMBER ? recent[recent.length - MAX_SENDS_PER_NUMBER]! + SEND_WINDOW_MS : now;
+    // Never a wait longer than the current code lives, so the admin always holds a usable code or may
+    // ask for one. A used-up code (five wrong entries) ends the cooldown at once; the per-number cap
+    // still runs to the old code's expiry, so sends stay at about one per code lifetime.
+    const code = this.codes.get(setupId);
+    if (code) {
+      cooldownUntil = Math.min(cooldownUntil, code.state === 'exhausted' ? now : code.expiresAt);
+      capUntil = Math.min(capUntil, code.expiresAt);
+    }
     if (capUntil > now && capUntil >= cooldownUntil) return { at: capUntil, reason: 'rate_limited' };
     if (cooldownUntil > now) return { at: cooldownUntil, reason: 'cooldown' };
     return { at: now };

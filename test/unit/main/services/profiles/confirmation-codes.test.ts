@@ -173,8 +173,48 @@ describe('ConfirmationCodes: resend throttling', () => {
     expect(t.codes.issue('p1', PHONE)).toMatchObject({ ok: false, reason: 'cooldown' });
     t.advance(1);
     const third = issued(t.codes.issue('p1', PHONE));
-    // The fourth send would need 240 s cooldown, but the per-number cap (3 per 10 min) is later still.
-    expect(third.resendAvailableAt).toBe(t.now() - 180_000 + 600_000);
+    // The fourth send would need 240 s cooldown and the per-number cap (3 per 10 min) runs 420 s more,
+    // but the wait never outlasts the code in hand (5 minutes).
+    expect(third.resendAvailableAt).toBe(t.now() + 300_000);
+  });
+
+  it('never makes the admin wait longer than the current code lives', () => {
+    const t = setup({ lifetimeMs: 90_000 });
+    issued(t.codes.issue('p1', PHONE));
+    t.advance(60_000);
+    const second = issued(t.codes.issue('p1', PHONE));
+    // The doubled cooldown would be 120 s; the code expires after 90 s.
+    expect(second.resendAvailableAt - t.now()).toBe(90_000);
+    t.advance(89_999);
+    expect(t.codes.issue('p1', PHONE)).toMatchObject({ ok: false, reason: 'cooldown', retryAt: t.now() + 1 });
+    t.advance(1);
+    expect(t.codes.issue('p1', PHONE).ok).toBe(true);
+  });
+
+  it('the 3-per-10-minutes cap waits at most until the code in hand expires', () => {
+    const t = setup();
+    issued(t.codes.issue('p1', PHONE));
+    t.advance(60_000);
+    issued(t.codes.issue('p1', PHONE));
+    t.advance(120_000);
+    issued(t.codes.issue('p1', PHONE));
+    t.advance(240_000);
+    const refused = t.codes.issue('p1', PHONE);
+    expect(refused).toEqual({ ok: false, reason: 'rate_limited', retryAt: t.now() + 60_000 });
+  });
+
+  it('five wrong codes end the cooldown at once; the per-number cap still counts', () => {
+    const t = setup({ random: [111111] });
+    issued(t.codes.issue('p1', PHONE));
+    for (let i = 0; i < 5; i += 1) t.codes.verify('p1', '000000');
+    expect(t.codes.verify('p1', '111111')).toEqual({ status: 'exhausted' });
+    expect(t.codes.nextSendAt('p1', PHONE)).toEqual({ at: t.now() });
+    issued(t.codes.issue('p1', PHONE));
+    for (let i = 0; i < 5; i += 1) t.codes.verify('p1', '000000');
+    issued(t.codes.issue('p1', PHONE));
+    for (let i = 0; i < 5; i += 1) t.codes.verify('p1', '000000');
+    // Three sends to this number: the next one waits for the cap, but not past the last code's expiry.
+    expect(t.codes.nextSendAt('p1', PHONE)).toEqual({ at: t.now() + 300_000, reason: 'rate_limited' });
   });
 
   it('at most 3 sends per number per 10 minutes, across setups', () => {
