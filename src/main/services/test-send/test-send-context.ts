@@ -10,9 +10,9 @@ import type { Preferences } from '../../../shared/settings';
 import type { Clock, GatewayFactory, KeyValueStore } from '../ports';
 import type { SendKey } from '../profiles/send-keys';
 import type { FailedUpdate, PendingSend, SentUpdate, StatusUpdate } from '../send-log';
-import type { DeliveryPoller, PollPolicy } from './delivery-poller';
+import type { DeliveryPoller, PollPolicy } from '../delivery/delivery-poller';
 import type { TestSendSettingsStore } from './test-send-settings';
-import type { Timers } from './timers';
+import type { Timers } from '../delivery/timers';
 
 /** A profile the test-send feature may use: active, with a sender and a key in the vault. */
 export interface ActiveProfileInfo {

@@ -20,15 +20,15 @@ import {
 } from '../../../shared/contract/test-send';
 import type { SendMode } from '../../../shared/gateway-types';
 import { err, ok, type Result } from '../../../shared/result';
-import { gatewayForPoll, recordPoll, resumableTargets } from './delivery-follow-up';
-import { DeliveryPoller, type PollTarget } from './delivery-poller';
+import { gatewayForPoll, recordPoll, resumableTargets } from '../delivery/delivery-follow-up';
+import { DeliveryPoller, type PollTarget } from '../delivery/delivery-poller';
 import { SANDBOX_PROFILE } from './sandbox-profile';
 import { prepareSend, previewOf, sentLast24h } from './send-preparation';
 import { generateTestCode, sendTestCode } from './send-test-code';
 import type { TestSendContext, TestSendErrorCode, TestSendInput, TestSendServiceDeps } from './test-send-context';
 import { TestSendSettingsStore } from './test-send-settings';
 import { toTestSendStatus } from './test-send-status';
-import { systemTimers } from './timers';
+import { systemTimers } from '../delivery/timers';
 
 export type {
   ActiveProfileInfo,

@@ -16,7 +16,7 @@ import type { ProfileDetailsInput } from '../../../../../src/shared/contract/pro
 import { DEFAULT_PREFERENCES, type GatewayMode } from '../../../../../src/shared/settings';
 import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 import { MemoryStore } from '../test-send/harness';
-import { ManualTime } from '../test-send/manual-time';
+import { ManualTime } from '../../../../support/manual-time';
 import { details } from './profile-details-fixture';
 
 const SECOND_KEY = 'SecondLiveKey9876543210zz';

@@ -3,7 +3,7 @@ import type { GatewayFactory, KeyValueStore } from '../../../../../src/main/serv
 import { SendLog } from '../../../../../src/main/services/send-log';
 import { TestSendService, type ActiveProfileInfo } from '../../../../../src/main/services/test-send/test-send-service';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../../../../src/shared/settings';
-import { ManualTime } from './manual-time';
+import { ManualTime } from '../../../../support/manual-time';
 
 export class MemoryStore implements KeyValueStore {
   readonly data = new Map<string, unknown>();

@@ -7,7 +7,7 @@ import { TEST_CODE_VALIDITY_SECONDS } from '../../../../../src/main/services/tes
 import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../../../../fakes/fake-messagebird';
 import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 import { createHarness, LIVE_PROFILE } from './harness';
-import { ManualTime } from './manual-time';
+import { ManualTime } from '../../../../support/manual-time';
 
 const NL_MOBILE = '+31612345678';
 const suite = useFakeMessageBird();

@@ -6,7 +6,7 @@ import { generateTestCode, TEST_CODE_VALIDITY_SECONDS } from '../../../../../src
 import { SANDBOX_PROFILE_ID } from '../../../../../src/shared/contract/test-send';
 import type { SandboxScenario } from '../../../../../src/shared/settings';
 import { createHarness, LIVE_PROFILE } from './harness';
-import { ManualTime } from './manual-time';
+import { ManualTime } from '../../../../support/manual-time';
 
 const NL_MOBILE = '+31612345678';
 const cleanups: Array<() => Promise<void>> = [];

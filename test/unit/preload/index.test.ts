@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelFor, methodNames } from '../../src/shared/contract';
+import { channelFor, methodNames } from '../../../src/shared/contract';
 
 async function loadPreload() {
   vi.resetModules();
-  const electron = await import('./fake-electron');
+  const electron = await import('../../main/fake-electron');
   electron.fake.reset();
-  await import('../../src/preload/index');
+  await import('../../../src/preload/index');
   return electron;
 }
 

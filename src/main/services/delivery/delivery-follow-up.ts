@@ -1,15 +1,26 @@
 /**
- * What the delivery poller needs from test-send: which rows to follow again after a restart, the gateway
- * to read a message with, and how each answer lands in the log row. Also used for the wizard's
- * confirmation SMS (followed from the send on, and resumed like test sends): the profiles feature says
- * which key reads a row back (`keyForSend`), so a confirmation is read with the key it went out with.
+ * What the delivery poller needs around it: which rows to follow again after a restart, the gateway to
+ * read a message with, and how each answer lands in the log row. Used for test sends and for the wizard's
+ * confirmation SMS (followed from the send on, and resumed alike): the profiles feature says which key
+ * reads a row back (`keyForSend`), so a confirmation is read with the key it went out with.
  */
 import type { SendLogRow } from '../../../shared/send-log-types';
-import type { SmsGateway } from '../ports';
+import type { StatusUpdate } from '../send-log';
+import type { GatewayFactory, SmsGateway } from '../ports';
 import type { PollOutcome, PollTarget } from './delivery-poller';
-import { SANDBOX_PROFILE } from './sandbox-profile';
-import type { TestSendLog, TestSendServiceDeps } from './test-send-context';
-import { plausiblePrice } from './test-send-status';
+import { SANDBOX_PROFILE } from '../test-send/sandbox-profile';
+import { plausiblePrice } from '../test-send/test-send-status';
+
+/** The part of the send log that delivery following writes to. */
+export interface DeliveryLog {
+  updateStatus(id: number, update: StatusUpdate): boolean;
+  get(id: number): SendLogRow | null;
+}
+
+/** Where the key that reads a sent message back comes from. */
+export interface DeliveryKeySource {
+  keyForSend(profileId: string, purpose: PollTarget['purpose']): Promise<{ apiKey: string } | { gone: string }>;
+}
 
 /** Unfinished rows older than this are not resumed after a restart: their status will not change. */
 const RESUME_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -40,7 +51,7 @@ export function resumableTargets(rows: SendLogRow[], now: number): PollTarget[] 
 }
 
 /** The gateway that can read the message now (the key its send used, same mode), or why none can. */
-export async function gatewayForPoll(deps: Pick<TestSendServiceDeps, 'gatewayFor' | 'profiles'>, target: PollTarget): Promise<SmsGateway | { gone: string }> {
+export async function gatewayForPoll(deps: { gatewayFor: GatewayFactory; profiles: DeliveryKeySource }, target: PollTarget): Promise<SmsGateway | { gone: string }> {
   if (target.profileId === SANDBOX_PROFILE.id) {
     return target.mode === 'sandbox' ? deps.gatewayFor(SANDBOX_PROFILE.apiKey) : { gone: 'mode_switched' };
   }
@@ -52,7 +63,7 @@ export async function gatewayForPoll(deps: Pick<TestSendServiceDeps, 'gatewayFor
 }
 
 /** Writes a poll's outcome to the log row. */
-export async function recordPoll(log: TestSendLog, target: PollTarget, outcome: PollOutcome): Promise<void> {
+export async function recordPoll(log: DeliveryLog, target: PollTarget, outcome: PollOutcome): Promise<void> {
   if (outcome.kind === 'status') {
     const { status } = outcome;
     log.updateStatus(target.logId, {

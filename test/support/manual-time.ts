@@ -1,5 +1,5 @@
-import type { Clock } from '../../../../../src/main/services/ports';
-import type { TimerHandle, Timers } from '../../../../../src/main/services/test-send/timers';
+import type { Clock } from '../../src/main/services/ports';
+import type { TimerHandle, Timers } from '../../src/main/services/delivery/timers';
 
 interface Pending {
   at: number;

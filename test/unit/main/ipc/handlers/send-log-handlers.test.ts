@@ -6,7 +6,7 @@ import { openSendLog } from '../../../../../src/main/services/send-log';
 import { writeFileContent } from '../../../../../src/main/services/file-content';
 import type { FileSaver } from '../../../../../src/main/services/ports';
 import { createTestServices } from '../../../../support/test-services';
-import { DAY, manualClock, pending, tempDir } from './helpers';
+import { DAY, manualClock, pending, tempDir } from '../../services/send-log/helpers';
 
 const running: Services[] = [];
 afterEach(async () => {

@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { openElectronSettingsStore } from '../../../src/main/platform/settings-store';
-import { PreferencesService } from '../../../src/main/services/settings/preferences-service';
-import { openSettingsStore } from '../../../src/main/services/settings/open-settings-store';
-import { fake } from '../fake-electron';
+import { PreferencesService } from '../../../../../src/main/services/settings/preferences-service';
+import { openSettingsStore } from '../../../../../src/main/services/settings/open-settings-store';
 
 const openConf = (dir: string) =>
   openSettingsStore({ dir, create: (options) => new Conf<Record<string, unknown>>(options), now: () => 1700000000000 });
@@ -58,21 +56,5 @@ describe('openSettingsStore (conf, browser host)', () => {
     writeFileSync(join(dir, 'config.json'), '{}');
     expect(() => openSettingsStore({ dir, create: () => { throw new Error('EACCES: permission denied'); } })).toThrow('EACCES');
     expect(existsSync(join(dir, 'config.json'))).toBe(true);
-  });
-});
-
-describe('openElectronSettingsStore (electron-store)', () => {
-  beforeEach(() => fake.reset());
-
-  it('uses the same file, schema and corruption handling', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'electron-settings-'));
-    fake.setUserData(dir);
-    writeFileSync(join(dir, 'config.json'), 'garbage');
-    const { store, warning } = openElectronSettingsStore(dir);
-    expect(warning?.code).toBe('settings_corrupt');
-    expect(readFileSync(warning!.movedTo, 'utf8')).toBe('garbage');
-    new PreferencesService(store).update({ gatewayMode: 'messagebird' });
-    expect(JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8')).preferences.gatewayMode).toBe('messagebird');
-    expect(statSync(join(dir, 'config.json')).mode & 0o777).toBe(0o600);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { FileKeyVault } from '../../../src/main/services/vault/file-key-vault';
+import { FileKeyVault } from '../../../../../src/main/services/vault/file-key-vault';
 
 const CANARY = 'test_CANARYfileKEY4q9Wz1';
 
@@ -48,6 +48,6 @@ describe('FileKeyVault', () => {
   });
 
   it('refuses ids that are not simple names', async () => {
-    await expect(new FileKeyVault(dir).put('../x', CANARY)).rejects.toThrow();
+    await expect(new FileKeyVault(dir).put('../../../../main/x', CANARY)).rejects.toThrow();
   });
 });

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
 import { describe, expect, it } from 'vitest';
-import { applyFuses } from '../../scripts/flip-fuses.mjs';
-import { FUSE_CONFIG } from '../../scripts/fuse-config.mjs';
+import { applyFuses } from '../../../scripts/flip-fuses.mjs';
+import { FUSE_CONFIG } from '../../../scripts/fuse-config.mjs';
 
 // Where the fuse wire sits in a real Electron binary: sentinel, version, length, one byte per fuse.
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';

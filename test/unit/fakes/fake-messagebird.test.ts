@@ -5,12 +5,12 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MessageBirdGateway } from '../../../../../src/main/services/gateway/messagebird-gateway';
-import { installTransport, parseHostPort } from '../../../../../src/main/services/gateway/transport';
-import { FakeMessageBirdClient } from '../../../../fakes/fake-messagebird-control';
-import { FAKE_LIVE_KEY, FAKE_TEST_KEY, startFakeMessageBird } from '../../../../fakes/fake-messagebird';
+import { MessageBirdGateway } from '../../../src/main/services/gateway/messagebird-gateway';
+import { installTransport, parseHostPort } from '../../../src/main/services/gateway/transport';
+import { FakeMessageBirdClient } from '../../fakes/fake-messagebird-control';
+import { FAKE_LIVE_KEY, FAKE_TEST_KEY, startFakeMessageBird } from '../../fakes/fake-messagebird';
 
-const cli = fileURLToPath(new URL('../../../../fakes/fake-messagebird-cli.mjs', import.meta.url));
+const cli = fileURLToPath(new URL('../../fakes/fake-messagebird-cli.mjs', import.meta.url));
 
 interface CliInfo {
   port: number;

@@ -7,8 +7,8 @@ import {
   DEFAULT_POLL_POLICY,
   type PollOutcome,
   type PollTarget,
-} from '../../../../../src/main/services/test-send/delivery-poller';
-import { ManualTime } from './manual-time';
+} from '../../../../../src/main/services/delivery/delivery-poller';
+import { ManualTime } from '../../../../support/manual-time';
 
 type Answer = DeliveryStatus | GatewayError;
 
