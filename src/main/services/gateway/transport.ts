@@ -8,6 +8,9 @@
  * `https.request` call (`options._defaultAgent = module.exports.globalAgent`), so replacing the
  * property works (transport.test.ts sends a plain agent-less `https.request` through it to the fake).
  * Connect-to wins over a proxy when both are set.
+ *
+ * Connections are kept alive and reused (a new TLS handshake per send cost several times the send
+ * itself). A reused connection was verified when it was opened; every new one is verified again.
  * @see docs/TOOLCHAIN.md "Fake MessageBird over real HTTPS"
  * @see docs/ARCHITECTURE.md "MessageBird traffic"
  */
@@ -15,7 +18,7 @@ import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
-import type { ClientRequest } from 'node:http';
+import type { Agent as HttpAgent, ClientRequest } from 'node:http';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import type { TransportConfig } from './index';
 
@@ -104,15 +107,54 @@ function caOption(extraCaPem: string | undefined): { ca?: string[] } {
   return { ca: [...defaults, extraCaPem] };
 }
 
+/**
+ * An idle connection is closed after this long: shorter than common server keep-alive timeouts (Node's
+ * default is 5 s), so a send is rarely written onto a connection the server is just closing. A send is
+ * never retried; one that hits such a reset fails as "maybe sent" (the request had left).
+ * Node also honours a shorter `Keep-Alive: timeout=` hint from the server.
+ */
+export const IDLE_CONNECTION_MS = 4_000;
+
+const KEEP_ALIVE = { keepAlive: true, timeout: IDLE_CONNECTION_MS, maxFreeSockets: 4 } as const;
+
+type SocketCallback = (err: Error | null, socket?: Duplex) => void;
+type TimeoutListener = (...args: unknown[]) => void;
+
+/**
+ * The SDK adds a 'timeout' listener to the socket of every request (its idle timer) and never removes
+ * it; on a reused socket they would pile up (and warn after ten). When a request is done and its
+ * socket goes back to the pool, drop every 'timeout' listener the agent itself did not install, so
+ * each request carries exactly its own. The agent's own listener closes idle pooled sockets.
+ */
+function dropRequestListenersOnFree(agent: HttpAgent): void {
+  const own = new WeakMap<Duplex, TimeoutListener[]>();
+  const internals = agent as unknown as {
+    createSocket(req: ClientRequest, options: object, cb: SocketCallback): void;
+  };
+  const createSocket = internals.createSocket.bind(agent);
+  internals.createSocket = (req, options, cb) =>
+    createSocket(req, options, (err, socket) => {
+      // Called right after the agent installed its listeners and before any request saw the socket.
+      if (socket) own.set(socket, socket.listeners('timeout') as TimeoutListener[]);
+      cb(err, socket);
+    });
+  agent.on('free', (socket: Duplex) => {
+    const keep = own.get(socket) ?? [];
+    for (const listener of socket.listeners('timeout') as TimeoutListener[]) {
+      if (!keep.includes(listener)) socket.removeListener('timeout', listener);
+    }
+  });
+}
+
 /** Sends TLS for rest.messagebird.com to another address, still verifying the name rest.messagebird.com. */
 class ConnectToAgent extends https.Agent {
   constructor(
     private readonly target: { host: string; port: number },
     private readonly extraCa: { ca?: string[] },
   ) {
-    // keepAlive off: the SDK adds a 'timeout' listener to the socket on every request, which would pile
-    // up on a reused socket (Node 19+ made keep-alive the default for the global agent).
-    super({ keepAlive: false });
+    // The pool key is host:port:servername, so a reused socket is always one to this agent's target.
+    super(KEEP_ALIVE);
+    dropRequestListenersOnFree(this);
   }
 
   override createConnection(
@@ -138,11 +180,20 @@ class ProxyTunnelAgent extends HttpsProxyAgent<string> {
     proxyUrl: string,
     private readonly extraCa: { ca?: string[] },
   ) {
-    super(proxyUrl, { keepAlive: false });
+    super(proxyUrl, KEEP_ALIVE);
+    dropRequestListenersOnFree(this);
     // Installed as the https global agent: say so instead of relying on agent-base's stack-trace guess,
     // otherwise Node would take port 80 as the default for the SDK's port-less requests.
     this.protocol = 'https:';
     this.defaultPort = 443;
+  }
+
+  /**
+   * Only https requests come here. agent-base otherwise guesses from the call stack, which differs
+   * between taking a connection and handing it back, so the pool would never find it again.
+   */
+  override isSecureEndpoint(): boolean {
+    return true;
   }
 
   override connect(req: ClientRequest, opts: Parameters<HttpsProxyAgent<string>['connect']>[1]) {
@@ -151,7 +202,9 @@ class ProxyTunnelAgent extends HttpsProxyAgent<string> {
 }
 
 function plainAgent(extraCa: { ca?: string[] }): https.Agent {
-  return new https.Agent({ keepAlive: false, ...extraCa });
+  const agent = new https.Agent({ ...KEEP_ALIVE, ...extraCa });
+  dropRequestListenersOnFree(agent);
+  return agent;
 }
 
 /** Builds the agent for a transport. Connect-to wins over a proxy: it is the explicit override for tests. */

@@ -118,7 +118,7 @@ describe('installTransport', () => {
     try {
       // Trusts the first fake's CA, connects to the second one.
       const result = await balanceVia({ connectTo: stranger.connectTo, extraCaPem: fake.caPem });
-      expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
       if (!result.ok) expect(result.error.description).toContain('certificate');
       expect(stranger.requests).toHaveLength(0);
     } finally {
@@ -130,7 +130,7 @@ describe('installTransport', () => {
     const wrongName = await startFakeMessageBird({ certHostnames: ['localhost', 'api.example.com'] });
     try {
       const result = await balanceVia({ connectTo: wrongName.connectTo, extraCaPem: wrongName.caPem });
-      expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
       if (!result.ok) expect(result.error.description).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
       expect(wrongName.requests).toHaveLength(0);
     } finally {
@@ -140,7 +140,7 @@ describe('installTransport', () => {
 
   it('does not trust the fake without the extra CA (default roots only)', async () => {
     const result = await balanceVia({ connectTo: fake.connectTo });
-    expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -223,8 +223,140 @@ describe('installTransport', () => {
       const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
       const result = await balanceVia({ proxyUrl });
 
-      expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
       expect(fake.requests).toHaveLength(0);
     });
+  });
+});
+
+describe('kept-alive connections', () => {
+  let fake: FakeMessageBird;
+  let restore: (() => void) | null = null;
+
+  beforeAll(async () => {
+    fake = await startFakeMessageBird();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+  afterEach(() => {
+    restore?.();
+    restore = null;
+    fake.reset();
+  });
+
+  /** Installs the transport and records every socket the agent hands back to its pool. */
+  function install(config: TransportConfig): Set<unknown> {
+    restore = installTransport(config);
+    const pooled = new Set<unknown>();
+    https.globalAgent.on('free', (socket: unknown) => pooled.add(socket));
+    return pooled;
+  }
+
+  const gatewayFor = (transport: TransportConfig, deadlineMs = 3_000) =>
+    new MessageBirdGateway({ apiKey: FAKE_LIVE_KEY, transport, deadlineMs });
+
+  it('sends several calls over one TLS connection, without piling up the SDK idle-timer listeners', async () => {
+    const transport = { connectTo: fake.connectTo, extraCaPem: fake.caPem };
+    const pooled = install(transport);
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    try {
+      const gateway = gatewayFor(transport);
+      for (let i = 0; i < 12; i++) expect((await gateway.getBalance()).ok).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+
+    expect(fake.requests).toHaveLength(12);
+    expect(pooled.size).toBe(1);
+    expect(await fake.openConnections()).toBe(1);
+    const [socket] = [...pooled] as net.Socket[];
+    // The agent's own idle listener only: each request's SDK listener left with its request.
+    expect(socket?.listenerCount('timeout')).toBe(1);
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
+  it('refuses a wrong certificate on a new connection of an agent that already has a verified one', async () => {
+    const stranger = await startFakeMessageBird(); // its own CA, not trusted below
+    // A TCP relay in front of both fakes: first to the trusted one, then to the stranger.
+    let upstreamPort = fake.port;
+    const relayed = new Set<net.Socket>();
+    const relay = net.createServer((client) => {
+      const upstream = net.connect(upstreamPort, '127.0.0.1');
+      relayed.add(client).add(upstream);
+      client.pipe(upstream).pipe(client);
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    try {
+      const transport = { connectTo: { host: '127.0.0.1', port: (relay.address() as net.AddressInfo).port }, extraCaPem: fake.caPem };
+      const pooled = install(transport);
+      const gateway = gatewayFor(transport);
+      expect((await gateway.getBalance()).ok).toBe(true);
+      expect(pooled.size).toBe(1);
+
+      // The pooled connection goes away (as when the server closes it); the next call must connect anew.
+      upstreamPort = stranger.port;
+      for (const socket of relayed) socket.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+
+      const result = await gateway.getBalance();
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(`${result.error.code} ${result.error.description}`).toMatch(/certificate/i);
+      expect(stranger.requests).toHaveLength(0);
+    } finally {
+      for (const socket of relayed) socket.destroy();
+      await new Promise((resolve) => relay.close(resolve));
+      await stranger.close();
+    }
+  });
+
+  it('still ends a call at the deadline on a reused connection, and the next call works', async () => {
+    const transport = { connectTo: fake.connectTo, extraCaPem: fake.caPem };
+    install(transport);
+    const gateway = gatewayFor(transport, 300);
+    expect((await gateway.getBalance()).ok).toBe(true);
+
+    fake.injectOnce({ type: 'delay', ms: 1_000 }, { path: '/balance' });
+    const started = Date.now();
+    const late = await gateway.getBalance();
+    expect(late).toMatchObject({ ok: false, error: { code: 'timeout' } });
+    expect(Date.now() - started).toBeLessThan(900);
+
+    expect(await gateway.getBalance()).toMatchObject({ ok: true });
+  });
+
+  it('keeps the tunnel through an HTTP CONNECT proxy open for the next call', async () => {
+    const connectLines: string[] = [];
+    const sockets = new Set<net.Socket>();
+    const proxy = net.createServer((client) => {
+      sockets.add(client);
+      client.once('data', (head) => {
+        connectLines.push(head.toString('latin1').split('\r\n')[0] ?? '');
+        const upstream = net.connect(fake.port, '127.0.0.1', () => {
+          client.write('HTTP/1.1 200 Connection established\r\n\r\n');
+          client.pipe(upstream).pipe(client);
+        });
+        sockets.add(upstream);
+        upstream.on('error', () => client.destroy());
+        client.on('error', () => upstream.destroy());
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const transport = { proxyUrl: `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`, extraCaPem: fake.caPem };
+      install(transport);
+      const gateway = gatewayFor(transport);
+      for (let i = 0; i < 3; i++) expect((await gateway.getBalance()).ok).toBe(true);
+      expect(connectLines).toEqual(['CONNECT rest.messagebird.com:443 HTTP/1.1']);
+      expect(fake.requests).toHaveLength(3);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => proxy.close(resolve));
+    }
   });
 });
