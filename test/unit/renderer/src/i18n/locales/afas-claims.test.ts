@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-const LOCALES = fileURLToPath(new URL('../../../../../../../src/renderer/src/i18n/locales', import.meta.url));
+const LOCALES = fileURLToPath(new URL('../../../../../../src/renderer/src/i18n/locales', import.meta.url));
 
 interface Text {
   where: string;
