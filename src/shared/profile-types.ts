@@ -11,6 +11,8 @@ import type { ApiKeyKind } from './api-key';
 import type { SendLogStatus } from './send-log-types';
 import type { KeyProtection } from './contract/platform';
 import type { Balance } from './gateway-types';
+import type { GatewayMode } from './settings';
+import type { PortalHandoff } from './review-types';
 
 export const PROFILE_STATUSES = ['draft', 'awaiting_confirmation', 'active', 'disabled'] as const;
 export type ProfileStatus = (typeof PROFILE_STATUSES)[number];
@@ -34,6 +36,12 @@ export interface ActiveSettings {
   adminPhoneMasked: string;
   key: KeyInfo;
   activatedAt: number;
+  /**
+   * The gateway mode these settings were confirmed in. A Sandbox confirmation proves nothing (the code
+   * comes back to the screen), so such settings are never in effect with MessageBird; see
+   * `ProfileView.needsLiveConfirmation`. Settings stored before this field existed count as 'sandbox'.
+   */
+  confirmedMode: GatewayMode;
 }
 
 /** A new setup, or a change of an active profile, that waits for its confirmation code. */
@@ -73,6 +81,14 @@ export interface ProfileView {
   /** Null when nothing waits for confirmation. */
   pending: PendingSettings | null;
   lastKeyCheck: KeyCheckRecord | null;
+  /**
+   * True when the settings in effect were confirmed in Sandbox and the app is now in MessageBird mode:
+   * the profile sends nothing (test send refuses it) until it is confirmed again with a code sent by
+   * MessageBird ("Next" on the profile, the pending-change flow).
+   */
+  needsLiveConfirmation: boolean;
+  /** Whether the admin marked the settings in effect as entered in the AFAS portal (the app never talks to AFAS). */
+  portal: PortalHandoff;
   createdAt: number;
   updatedAt: number;
 }

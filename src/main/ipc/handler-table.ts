@@ -4,6 +4,7 @@ import { platformHandlers } from './handlers/platform-handlers';
 import { profileHandlers } from './handlers/profile-handlers';
 import { testSendHandlers } from './handlers/test-send-handlers';
 import { sendLogHandlers } from './handlers/send-log-handlers';
+import { reviewHandlers } from './handlers/review-handlers';
 
 /**
  * The handler table: plain data, method → function, with no Electron import, so the Electron IPC
@@ -15,5 +16,6 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...profileHandlers(services),
     ...testSendHandlers(services),
     ...sendLogHandlers(services),
+    ...reviewHandlers(services),
   };
 }

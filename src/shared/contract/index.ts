@@ -3,6 +3,7 @@ import { platformContract } from './platform';
 import { profilesContract } from './profiles';
 import { testSendContract } from './test-send';
 import { sendLogContract } from './send-log';
+import { reviewContract } from './review';
 
 /**
  * The single source of truth for the bridge between renderer and main (docs/ARCHITECTURE.md).
@@ -13,6 +14,7 @@ export const contract = {
   ...profilesContract,
   ...testSendContract,
   ...sendLogContract,
+  ...reviewContract,
 } satisfies Record<string, AnyMethod>;
 
 export type Contract = typeof contract;
@@ -36,3 +38,4 @@ export * from './platform';
 export * from './profiles';
 export * from './test-send';
 export * from './send-log';
+export * from './review';

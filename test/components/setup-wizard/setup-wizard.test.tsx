@@ -34,6 +34,7 @@ function profile(over: Partial<ProfileView> = {}): ProfileView {
       savedAt: NOW,
     },
     lastKeyCheck: { at: NOW, balance: { payment: 'prepaid', type: 'euros', amount: 12.5 } },
+    portal: { state: 'not_yet', savedAt: null, note: null },
     createdAt: NOW,
     updatedAt: NOW,
     ...over,
@@ -187,7 +188,7 @@ describe('setup wizard', () => {
     await userEvent.clear(codeField);
     await userEvent.type(codeField, '000000');
     await userEvent.click(screen.getByRole('button', { name: 'Confirm code' }));
-    expect(await screen.findByText('That code is not correct. Attempts left: 4.')).toBeInTheDocument();
+    expect(await screen.findByText('That code is not correct. 4 attempts left.')).toBeInTheDocument();
     expect(codeField).toHaveFocus();
 
     await userEvent.clear(codeField);

@@ -5,6 +5,7 @@
  * Reliability). No secret lives here: keys are in the vault, codes nowhere.
  */
 import { z } from 'zod';
+import { PORTAL_NOTE_MAX } from '../../../shared/review-types';
 import type { Clock, KeyValueStore } from '../ports';
 
 export const PROFILES_KEY = 'profiles';
@@ -47,6 +48,22 @@ const storedProfileSchema = z.object({
       balance: z.object({ payment: z.string().max(64), type: z.string().max(64), amount: z.number() }),
     })
     .nullable(),
+  /**
+   * The admin marked the settings in effect as entered in the AFAS portal; `snapshot` is what was in
+   * effect then, so a later change of sender, description or key shows as "changed since".
+   */
+  portal: z
+    .object({
+      savedAt: z.number(),
+      note: z.string().max(PORTAL_NOTE_MAX).nullable(),
+      snapshot: z.object({
+        originator: z.string().max(17),
+        description: z.string().max(100),
+        keyFingerprint: z.string().regex(/^[0-9a-f]{8}$/).nullable(),
+      }),
+    })
+    .nullable()
+    .optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

@@ -4,6 +4,7 @@
  */
 import type { KeyInfo, ProfileView } from '../../../shared/profile-types';
 import { maskPhone } from '../../../shared/rules/phone';
+import { portalHandoff } from '../review/portal-handoff';
 import type { ProfilesContext } from './profile-context';
 import type { StoredKeyInfo, StoredProfile } from './profile-store';
 
@@ -39,6 +40,7 @@ export function profileView({ codes, deps }: ProfilesContext, p: StoredProfile):
         }
       : null,
     lastKeyCheck: p.lastKeyCheck,
+    portal: portalHandoff(p),
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
   };
