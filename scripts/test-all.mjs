@@ -1,5 +1,6 @@
 // `npm test`: type check, lint, then every test tier, and one closing summary line.
 // Runs every step even after a failure, so one run shows everything that is wrong.
+import './preflight.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
