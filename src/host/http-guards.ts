@@ -28,14 +28,24 @@ export function tokensEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export const SESSION_COOKIE = 'sms_admin_session';
+const SESSION_COOKIE_PREFIX = 'sms_admin_session_';
 
-export function sessionCookieValue(req: IncomingMessage): string | undefined {
+/**
+ * The session cookie's name for a host on `port`. Browsers do not isolate cookies by port, so every
+ * local service on 127.0.0.1 receives every 127.0.0.1 cookie: with the port in the name, two hosts (or
+ * a host restarted on another port) never overwrite each other's session or take one for their own.
+ */
+export function sessionCookieName(port: number): string {
+  return `${SESSION_COOKIE_PREFIX}${port}`;
+}
+
+export function sessionCookieValue(req: IncomingMessage, port: number): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
+  const wanted = sessionCookieName(port);
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return rest.join('=');
+    if (name === wanted) return rest.join('=');
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
 import type { HandlerTable } from '../shared/contract';
@@ -6,7 +7,7 @@ import type { HostFileSaver } from './host-file-saver';
 import {
   isAllowedHost,
   isAllowedOrigin,
-  SESSION_COOKIE,
+  sessionCookieName,
   sessionCookieValue,
   tokensEqual,
 } from './http-guards';
@@ -18,6 +19,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export interface HostServerOptions {
   table: HandlerTable;
   rendererDir: string;
+  /** The start-up token printed in the address; it opens one session, once. */
   token: string;
   fileSaver: HostFileSaver;
   log?: Logger;
@@ -61,8 +63,15 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * The browser host's HTTP server: the built renderer plus `POST /api/<method>` into the same
  * handler table Electron registers. Only for 127.0.0.1; every request must carry the session cookie
  * that `/?token=…` (printed at start) sets, and a matching Host and Origin.
+ *
+ * The token works once: the printed address lives on in shell history, scrollback and the browser's
+ * history, so a lasting token there would be a lasting credential. Its one use starts a session whose
+ * cookie is a fresh random value (never the token itself), named after the port (README "The browser
+ * host"). A second use is refused: restart the host for a new address.
  */
 export function createHostServer(options: HostServerOptions): Server {
+  let tokenUsed = false;
+  let sessionId: string | undefined;
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.log?.('Host request failed', error);
@@ -81,14 +90,19 @@ export function createHostServer(options: HostServerOptions): Server {
     const queryToken = url.searchParams.get('token');
     if (req.method === 'GET' && url.pathname === '/' && queryToken !== null) {
       if (!tokensEqual(queryToken, options.token)) return send(res, 401, 'Wrong token', 'text/plain; charset=utf-8');
+      if (tokenUsed) {
+        return send(res, 401, 'This address was already used once. Restart `npm run web` for a new address.', 'text/plain; charset=utf-8');
+      }
+      tokenUsed = true;
+      sessionId = randomBytes(32).toString('base64url');
       // Trade the token in the address bar for an HttpOnly cookie, and drop it from the address.
       return send(res, 303, '', 'text/plain; charset=utf-8', {
-        'Set-Cookie': `${SESSION_COOKIE}=${options.token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${sessionCookieName(port)}=${sessionId}; HttpOnly; SameSite=Strict; Path=/`,
         Location: '/',
       });
     }
-    const cookie = sessionCookieValue(req);
-    if (cookie === undefined || !tokensEqual(cookie, options.token)) {
+    const cookie = sessionCookieValue(req, port);
+    if (cookie === undefined || sessionId === undefined || !tokensEqual(cookie, sessionId)) {
       return send(res, 401, 'Open the address printed by `npm run web`, including its token.', 'text/plain; charset=utf-8');
     }
 

@@ -37,13 +37,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     fakeServer.fake.reset();
     await use(fakeServer.fake);
   },
-  host: async ({ fakeServer }, use) => {
+  host: async ({ fakeServer, context }, use) => {
     const host = await startHostProcess({
       env: {
         MESSAGEBIRD_CONNECT_TO: `127.0.0.1:${fakeServer.fake.port}`,
         NODE_EXTRA_CA_CERTS: fakeServer.caFile,
       },
     });
+    // The printed token opens one session; the harness used it, and the test's browser shares that session.
+    await host.addSessionTo(context);
     await use(host);
     const exitCode = await host.stop();
     expect(exitCode, `browser host should stop cleanly on SIGTERM; output:\n${host.output()}`).toBe(0);

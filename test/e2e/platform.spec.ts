@@ -17,7 +17,7 @@ async function switchToMessageBirdInSettings(page: Page, url: string): Promise<v
 test.describe('platform: browser host, contract and the real SDK against the fake MessageBird', () => {
   test('starts in Sandbox and shows the app frame with the mode badge', async ({ page, host }) => {
     await page.goto(host.url);
-    await expect(page).toHaveURL(`${host.origin}/`); // the token is traded for a cookie and dropped
+    await expect(page).toHaveURL(`${host.origin}/`);
     await expect(page.getByRole('navigation')).toBeVisible();
     for (const name of ['Setup', 'Test send', 'Send log', 'Review', 'Settings']) {
       await expect(page.getByRole('navigation').getByRole('button', { name })).toBeVisible();
@@ -62,10 +62,14 @@ test.describe('platform: browser host, contract and the real SDK against the fak
   test('refuses requests without the token, with a foreign Host or a foreign Origin', async ({ host }) => {
     const api = `${host.origin}/api/getAppInfo`;
     const json = { 'content-type': 'application/json' };
-    const cookie = { cookie: `sms_admin_session=${host.token}` };
+    const cookie = { cookie: host.sessionCookie };
 
     expect((await fetch(`${host.origin}/`)).status).toBe(401);
     expect((await fetch(`${host.origin}/?token=wrong`)).status).toBe(401);
+    // The printed address worked once (the harness used it); a second use is refused.
+    expect((await fetch(host.tokenUrl, { redirect: 'manual' })).status).toBe(401);
+    // The token itself is no session cookie.
+    expect((await fetch(api, { method: 'POST', headers: { ...json, cookie: `${host.sessionCookie.split('=')[0]}=${host.token}` }, body: '{}' })).status).toBe(401);
     expect((await fetch(api, { method: 'POST', headers: json, body: '{}' })).status).toBe(401);
     const foreignOrigin = await fetch(api, {
       method: 'POST',

@@ -20,6 +20,7 @@ async function sandboxSend(host: HostProcess, recipient: string): Promise<void> 
 }
 
 async function openSendLogPage(page: Page, host: HostProcess): Promise<Locator> {
+  await host.addSessionTo(page.context());
   await page.goto(host.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Send log' }).click();
   return page.getByRole('grid', { name: 'Sent messages' });

@@ -294,6 +294,7 @@ test.describe('setup wizard against the fake MessageBird', () => {
       env: { MESSAGEBIRD_CONNECT_TO: `127.0.0.1:${fake.port}`, NODE_EXTRA_CA_CERTS: fakeServer.caFile },
     });
     try {
+      await again.addSessionTo(page.context());
       await page.goto(again.url);
       const row = page.getByRole('row', { name: /12345/ });
       await expect(row).toContainText('Awaiting confirmation');

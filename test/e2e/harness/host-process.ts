@@ -2,16 +2,27 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { BrowserContext } from '@playwright/test';
 
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=([\w-]+))/;
 
 export interface HostProcess {
-  /** The address printed at start, with its token. */
+  /**
+   * The app's address without a token (`<origin>/`). The printed token works once and the harness has
+   * used it (for `call`), so a browser opens the app with the session cookie: the `host` fixture adds it
+   * to the test's browser context; for a host started directly, call `addSessionTo(page.context())`.
+   */
   url: string;
+  /** The address printed at start, with its token (already used once by the harness). */
+  tokenUrl: string;
   origin: string;
   port: number;
   token: string;
+  /** The session cookie the token's one use set: `name=value`. */
+  sessionCookie: string;
+  /** Gives a browser context the harness's session, so `page.goto(host.url)` opens the app. */
+  addSessionTo(context: BrowserContext): Promise<void>;
   dataDir: string;
   /** Everything the host printed so far (stdout and stderr), for canary and error checks. */
   output(): string;
@@ -57,16 +68,26 @@ export async function startHostProcess(options: StartHostOptions = {}): Promise<
     child.stdout.on('data', check);
     void exited.then((code) => reject(new Error(`host exited with ${code} before printing its URL:\n${output}`)));
   });
-  const [, url, portText, token] = match as unknown as [string, string, string, string];
+  const [, tokenUrl, portText, token] = match as unknown as [string, string, string, string];
   const port = Number(portText);
   const origin = `http://127.0.0.1:${port}`;
-  const headers = { cookie: `sms_admin_session=${token}`, 'content-type': 'application/json' };
+  // The token's one use: the session cookie it sets is shared by `call` and the test's browser.
+  const exchange = await fetch(tokenUrl, { redirect: 'manual' });
+  const sessionCookie = (exchange.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (exchange.status !== 303 || !sessionCookie.includes('=')) throw new Error(`token exchange failed (${exchange.status}):\n${output}`);
+  const [cookieName, cookieValue] = sessionCookie.split('=') as [string, string];
+  const headers = { cookie: sessionCookie, 'content-type': 'application/json' };
 
   return {
-    url,
+    url: `${origin}/`,
+    tokenUrl,
     origin,
     port,
     token,
+    sessionCookie,
+    async addSessionTo(context) {
+      await context.addCookies([{ name: cookieName, value: cookieValue, url: origin, httpOnly: true, sameSite: 'Strict' }]);
+    },
     dataDir,
     output: () => output,
     async call(method, input) {

@@ -19,9 +19,16 @@ writeFileSync(join(rendererDir, '..', 'outside-secret.txt'), 'not for the browse
 const fileSaver = new HostFileSaver();
 const server = createHostServer({ table: createHandlerTable(createTestServices()), rendererDir, token, fileSaver });
 let port = 0;
+/** The reply to the one use of the token, and the session cookie it set (`name=value`). */
+let exchange: Reply;
+const session = { cookie: '' };
+let json: Record<string, string> = {};
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
+  exchange = await raw(`/?token=${token}`);
+  session.cookie = String(exchange.headers['set-cookie']).split(';')[0]!;
+  json = { ...session, 'content-type': 'application/json' };
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -43,15 +50,39 @@ function raw(path: string, options: { method?: string; headers?: Record<string, 
   });
 }
 
-const session = { cookie: `sms_admin_session=${token}` };
-const json = { ...session, 'content-type': 'application/json' };
-
 describe('browser host server', () => {
   it('trades the token for an HttpOnly SameSite=Strict cookie and drops it from the address', async () => {
-    const reply = await raw(`/?token=${token}`);
-    expect(reply.status).toBe(303);
-    expect(reply.headers.location).toBe('/');
-    expect(String(reply.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(exchange.status).toBe(303);
+    expect(exchange.headers.location).toBe('/');
+    expect(String(exchange.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  it('takes the token once: the printed address is not a lasting credential', async () => {
+    const again = await raw(`/?token=${token}`);
+    expect(again.status).toBe(401);
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(again.body).toContain('already used');
+    // The session from the first use still works.
+    expect((await raw('/', { headers: session })).status).toBe(200);
+  });
+
+  it('sets a fresh random session value, never the token, under a name that includes the port', async () => {
+    const [name, value] = session.cookie.split('=') as [string, string];
+    expect(name).toBe(`sms_admin_session_${port}`);
+    expect(value).not.toBe(token);
+    expect(value).not.toContain(token);
+    expect(Buffer.from(value, 'base64url')).toHaveLength(32);
+    // The token itself is no cookie, under the new name or the old one.
+    expect((await raw('/', { headers: { cookie: `sms_admin_session_${port}=${token}` } })).status).toBe(401);
+    expect((await raw('/', { headers: { cookie: `sms_admin_session=${token}` } })).status).toBe(401);
+    // Another port's cookie name does not open this host.
+    expect((await raw('/', { headers: { cookie: `sms_admin_session_${port + 1}=${value}` } })).status).toBe(401);
+  });
+
+  it('sends X-Frame-Options DENY on pages, API answers and refusals', async () => {
+    expect((await raw('/', { headers: session })).headers['x-frame-options']).toBe('DENY');
+    expect((await raw('/api/getSettings', { method: 'POST', headers: json, body: '{}' })).headers['x-frame-options']).toBe('DENY');
+    expect((await raw('/')).headers['x-frame-options']).toBe('DENY');
   });
 
   it('serves the renderer only with the session cookie', async () => {
