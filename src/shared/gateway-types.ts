@@ -9,6 +9,8 @@ export const GATEWAY_ERROR_CODES = [
   'provider_unavailable',
   'timeout',
   'network',
+  /** The certificate presented for rest.messagebird.com was not accepted (unknown CA, wrong name). */
+  'certificate',
   'bad_response',
 ] as const;
 export type GatewayErrorCode = (typeof GATEWAY_ERROR_CODES)[number];
@@ -36,3 +38,14 @@ export function isFinalDeliveryStatus(status: DeliveryStatus): boolean {
 
 /** Which gateway answered: the in-process sandbox, MessageBird with a test key, or live MessageBird. */
 export type SendMode = 'sandbox' | 'test' | 'live';
+
+/**
+ * What a failed send can have done, carried as `details.sendOutcome` of its error: `maybe_sent` (it may
+ * have reached MessageBird: the log row is `unknown`, check the phone before sending again) or
+ * `not_sent` (it cannot have been sent: the row is `failed` and cost nothing).
+ */
+export type SendOutcome = 'maybe_sent' | 'not_sent';
+
+export function sendOutcome(maybeSent: boolean): SendOutcome {
+  return maybeSent ? 'maybe_sent' : 'not_sent';
+}

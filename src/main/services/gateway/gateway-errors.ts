@@ -6,6 +6,12 @@
  * - `request failed: <message>` with `error` (the Node error, with `code`) for connection problems;
  *   its own idle timeout aborts the request, which then looks exactly like a reset (`socket hang up`);
  * - `request closed` when the response stream closed before its end.
+ *
+ * For a send, each failure is either "not sent" (the request cannot have reached MessageBird, or
+ * MessageBird answered that it refused it) or "maybe sent" (`maybeSent`: it may have gone out). Maybe
+ * sent: a timeout, a reset after the request was written, a 5xx, an unreadable answer. Not sent: a
+ * refused connection, DNS, a TLS or certificate failure, a reset before the request was written, and a
+ * MessageBird error body with 401, 402/25, 422 or 429 (docs/SECURITY.md "Reliability").
  */
 import type { GatewayErrorCode } from '../../../shared/gateway-types';
 import type { GatewayError } from '../ports';
@@ -54,6 +60,8 @@ export interface MapContext {
   isSend: boolean;
   /** HTTP status seen by request capture, when any. */
   status?: number;
+  /** False when request capture saw the request but it was never completely written: nothing left. */
+  written?: boolean;
 }
 
 function finish(error: GatewayError, ctx: MapContext, maybeSent: boolean): GatewayError {
@@ -76,7 +84,9 @@ export function fromApiErrors(errors: ApiErrors, status: number | undefined, ctx
     description: description || `MessageBird error code ${primary.code}`,
   };
   if (status !== undefined) error.httpStatus = status;
-  return finish(error, ctx, code === 'provider_unavailable' || code === 'rate_limited');
+  // MessageBird's own error body says what it did: a 429 (or 401, 402, 422) with `errors` refused the
+  // request, so nothing was sent. Only a server fault (5xx, codes 98/99) leaves the outcome open.
+  return finish(error, ctx, code === 'provider_unavailable');
 }
 
 /** An answer that arrived but is not usable (no JSON, no `id`, unexpected shape, error status). */
@@ -94,7 +104,10 @@ export function fromUnusableAnswer(status: number | undefined, detail: string, c
 }
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|HOSTNAME_MISMATCH/;
+/** The peer's certificate was not accepted: an unknown CA (often a TLS-inspecting proxy), a wrong name, expired. */
+const CERTIFICATE_CODE = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|HOSTNAME_MISMATCH|ERR_TLS_CERT/;
+/** Any other TLS failure (protocol, handshake): the request never left either. */
+const TLS_CODE = /ERR_TLS|ERR_SSL/;
 
 /** The request never reached MessageBird: nothing was sent. */
 function notSent(description: string, ctx: MapContext): GatewayError {
@@ -119,8 +132,20 @@ export function fromSdkError(err: unknown, ctx: MapContext): GatewayError {
   if (NETWORK_CODES.has(causeCode)) {
     return notSent(`Cannot reach MessageBird (${causeCode})`, ctx);
   }
+  if (CERTIFICATE_CODE.test(causeCode)) {
+    return finish(
+      { code: 'certificate', description: cleanDescription(`The certificate for rest.messagebird.com was not accepted (${causeCode})`, ctx.apiKey) },
+      ctx,
+      false,
+    );
+  }
   if (TLS_CODE.test(causeCode)) {
-    return notSent(`The certificate for rest.messagebird.com was not accepted (${causeCode})`, ctx);
+    return notSent(`The secure connection to MessageBird failed (${causeCode})`, ctx);
+  }
+  if (ctx.written === false) {
+    // Closed before the request was completely written (e.g. during the TLS handshake): MessageBird
+    // cannot have acted on a request it never received in full.
+    return notSent(`The connection to MessageBird closed before the request was sent${causeCode ? ` (${causeCode})` : ''}`, ctx);
   }
   // `socket hang up` / ECONNRESET: a reset by the peer or the SDK's own idle timeout; either way the
   // request may have been written, so a send counts as possibly sent.

@@ -138,8 +138,12 @@ export class MessageBirdGateway implements SmsGateway {
   }
 }
 
-function statusOf(capture: CapturedRequest): { status?: number } {
-  return capture.status !== undefined ? { status: capture.status } : {};
+function statusOf(capture: CapturedRequest): { status?: number; written?: boolean } {
+  return {
+    ...(capture.status !== undefined ? { status: capture.status } : {}),
+    // Only a request that was seen can be known to be unwritten; without the channel assume it left.
+    ...(capture.seen ? { written: capture.written === true } : {}),
+  };
 }
 
 /** A short, key-free hint of an unexpected body for the log (e.g. a proxy's "Too Many Requests"). */

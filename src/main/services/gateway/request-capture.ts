@@ -18,6 +18,11 @@ export interface CapturedRequest {
   seen: boolean;
   /** The request itself, so a caller past its deadline can close the connection. */
   request?: ClientRequest;
+  /**
+   * True once the whole request was handed to the connection ('finish'). Until then MessageBird cannot
+   * have acted on it: a failure before that point (a reset during the TLS handshake) sent nothing.
+   */
+  written?: boolean;
 }
 
 let slot: CapturedRequest | null = null;
@@ -32,6 +37,9 @@ function onCreated(message: unknown): void {
   capture.seen = true;
   capture.request = request;
   if (!request.headersSent) request.setHeader('Accept', 'application/json');
+  request.once('finish', () => {
+    capture.written = true;
+  });
   request.once('response', (response: IncomingMessage) => {
     capture.status = response.statusCode;
   });

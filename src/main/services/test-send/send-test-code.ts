@@ -5,7 +5,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { fillTemplate, type TestSendStatus } from '../../../shared/contract/test-send';
-import { isFinalDeliveryStatus } from '../../../shared/gateway-types';
+import { isFinalDeliveryStatus, sendOutcome } from '../../../shared/gateway-types';
 import { err, ok, type Result } from '../../../shared/result';
 import { COST_CURRENCY, estimate } from '../../../shared/rules/cost';
 import { countSegments } from '../../../shared/rules/sms-segments';
@@ -75,6 +75,7 @@ export async function sendTestCode(ctx: TestSendContext, prepared: PreparedSend)
       details: {
         logId,
         status: row?.status ?? (maybeSent ? 'unknown' : 'failed'),
+        sendOutcome: sendOutcome(maybeSent === true),
         ...(providerCode !== undefined ? { providerCode } : {}),
         ...(httpStatus !== undefined ? { httpStatus } : {}),
       },

@@ -15,13 +15,23 @@ export interface ErrorTextOptions {
  * The user's words for an error from main: the feature's own `errors.<code>` if it has one, else
  * `errors:<code>`, else a generic text naming the code. `details` are interpolated; a MessageBird
  * error code is appended so support can look it up. Never shows `message` (developer English).
+ * A failed send whose `details.sendOutcome` is `maybe_sent` always gets the "may have been sent: check
+ * the phone" text instead, so no screen invites a second send.
  */
 export function errorText(error: Pick<AppError, 'code' | 'details'>, options: ErrorTextOptions = {}, i18n = appI18n): string {
   const t = i18n.t.bind(i18n) as unknown as LooseT;
   const values = { ...error.details, code: error.code };
   const candidates = [options.ns ? `${options.ns}:errors.${error.code}` : undefined, `errors:${error.code}`];
   const key = candidates.find((k): k is string => k !== undefined && i18n.exists(k));
-  const text = key ? t(key, values) : t('errors:unknown', { code: error.code });
+  const outcome = error.details?.sendOutcome;
+  // A send that may have gone out: whatever went wrong, the one thing to say is "check the phone first"
+  // (docs/SECURITY.md "Reliability"); the cause comes first, in the user's words.
+  const text =
+    outcome === 'maybe_sent'
+      ? t('errors:sendOutcome.maybe_sent', { cause: t(`errors:sendCause.${i18n.exists(`errors:sendCause.${error.code}`) ? error.code : 'other'}`) })
+      : key
+        ? t(key, values)
+        : t('errors:unknown', { code: error.code });
   const providerCode = error.details?.providerCode;
   return providerCode === undefined ? text : `${text} ${t('errors:providerCode', { code: providerCode })}`;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, StatusBadge } from '../../components';
+import { Button, Notice, StatusBadge } from '../../components';
 import { SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
 import { formatMoney, formatNumber, formatTime, statusTone } from './format';
 import { useSendLogStore } from './send-log-store';
@@ -92,6 +92,8 @@ export function RowDetailDialog({ profileNames }: { profileNames: ReadonlyMap<st
           <h2 className="dialog__title" id={titleId}>
             {t('detail.title')}
           </h2>
+          {row.status === 'unknown' ? <Notice tone="warning">{t('detail.maybeSent')}</Notice> : null}
+          {row.status === 'failed' ? <Notice tone="info">{t('detail.notSent')}</Notice> : null}
           <dl className="facts" data-testid="send-log-detail">
             {facts.map(([label, value]) => (
               <div className="send-log__fact" key={label}>

@@ -1,17 +1,26 @@
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/app-store';
-import { Button, Notice, TextField } from '../../components';
+import { Button, Notice, Spinner, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
-import { apiKeyIssue, DETAIL_FIELDS, firstIssue, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
+import { apiKeyIssue, DETAIL_FIELDS, firstIssue, isConnectionProblem, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
+import { formatCountdown } from '../../i18n/format';
 import { formatBalance } from './format';
 import { useSetupStore, type KeyCheckState } from './setup-store';
+import { useCountdown } from './use-countdown';
+import type { AppError } from '../../../../shared/result';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
 /** Main's field errors by the `field` it names; the UI shows them under that field. */
-function serverIssue(field: string | undefined): field is DetailField {
+function isDetailField(field: string | undefined): field is DetailField {
   return (DETAIL_FIELDS as readonly string[]).includes(field ?? '');
+}
+
+/** The field an error from main is about; a connection problem is about no field (never "wrong key"). */
+function serverField(error: AppError | undefined): DetailField | undefined {
+  if (!error || isConnectionProblem(error)) return undefined;
+  return isDetailField(error.field) ? error.field : undefined;
 }
 
 /** Step 1: the provider details, validated as the admin types and again in main on "Next". */
@@ -28,17 +37,21 @@ export function DetailsStep() {
   const refs = useRef<Partial<Record<DetailField, HTMLInputElement | null>>>({});
   const errorRef = useRef<HTMLDivElement>(null);
 
-  const keyOnFile = existing?.pending?.key.hasApiKey ?? existing?.active?.key.hasApiKey ?? false;
+  // A test key that main refused at Next (MessageBird mode) is no "current key" to keep: the admin must
+  // type another one.
+  const refusedTestKey = !sandbox && existing?.pending?.key.kind === 'test';
+  const keyOnFile = refusedTestKey ? false : (existing?.pending?.key.hasApiKey ?? existing?.active?.key.hasApiKey ?? false);
   const keyFingerprint = existing?.pending?.key.fingerprint ?? existing?.active?.key.fingerprint;
   const phoneOnFile = existing?.active ? existing.active.adminPhoneMasked : undefined;
   const locked = !!existing?.active;
   const issues: DetailIssues = validateDetails(form, { hasKey: keyOnFile, hasPhone: !!(existing?.pending || existing?.active) });
 
   // Main's verdict on a field stands until the admin edits that field again (then the error is cleared).
-  const serverField = error && serverIssue(error.field) ? error.field : undefined;
+  const errorField = serverField(error);
   useEffect(() => {
-    if (error && serverIssue(error.field)) {
-      refs.current[error.field]?.focus();
+    const field = serverField(error);
+    if (field) {
+      refs.current[field]?.focus();
     } else if (error) {
       errorRef.current?.focus();
     }
@@ -56,13 +69,13 @@ export function DetailsStep() {
   }
 
   function fieldError(field: DetailField): string | undefined {
-    if (serverField === field && error) return errorText(error);
+    if (errorField === field && error) return errorText(error);
     if (!(touched[field] || submitted)) return undefined;
     return issueText(field, issues[field]);
   }
 
   function change(field: DetailField, value: string) {
-    if (serverField === field) clearError();
+    if (errorField === field) clearError();
     setForm({ [field]: value });
   }
 
@@ -101,6 +114,8 @@ export function DetailsStep() {
   const warnings = issues.originator ? [] : originatorWarnings(form.originator);
   const currentKeyCheck = keyCheck.forKey !== undefined && keyCheck.forKey === form.apiKey.trim() ? keyCheck : undefined;
   const hasErrors = submitted && firstIssue(issues) !== undefined;
+  const sending = wizard.busyAction === 'send';
+  const waitError = error && (error.code === 'resend_cooldown' || error.code === 'send_limit_reached') ? error : undefined;
 
   return (
     <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby="setup-details-intro">
@@ -108,9 +123,17 @@ export function DetailsStep() {
       {sandbox ? <Notice tone="info" role="note">{t('details.sandboxMode')}</Notice> : null}
       {existing?.status === 'active' ? <Notice tone="info" role="note">{t('details.editingActive')}</Notice> : null}
       {hasErrors ? <Notice tone="error">{t('details.fixErrors')}</Notice> : null}
-      {error && !serverIssue(error.field) ? (
+      {error && !errorField ? (
         <div tabIndex={-1} ref={errorRef}>
-          <Notice tone="error">{errorText(error)}</Notice>
+          {waitError ? (
+            <WaitNotice limited={waitError.code === 'send_limit_reached'} until={wizard.resendAtLocal} />
+          ) : isConnectionProblem(error) ? (
+            <Notice tone="warning" title={t('details.connectionProblem')}>
+              {errorText(error)} {error.details?.sendOutcome === undefined ? t('details.keyNotJudged') : null}
+            </Notice>
+          ) : (
+            <Notice tone="error">{errorText(error)}</Notice>
+          )}
         </div>
       ) : null}
 
@@ -179,10 +202,11 @@ export function DetailsStep() {
           {t('actions.checkThisKey')}
         </Button>
       </div>
-      <KeyCheckResult state={currentKeyCheck} sandbox={sandbox} language={i18n.language} />
+      {/* Main's verdict on the key already stands under the field: say it once. */}
+      {errorField === 'apiKey' ? null : <KeyCheckResult state={currentKeyCheck} sandbox={sandbox} language={i18n.language} />}
       <TextField
         label={t('details.adminPhone')}
-        hint={phoneOnFile && !form.adminPhone ? t('details.adminPhoneKeepHint', { phone: phoneOnFile }) : t('details.adminPhoneHint')}
+        hint={`${phoneOnFile && !form.adminPhone ? t('details.adminPhoneKeepHint', { phone: phoneOnFile }) : t('details.adminPhoneHint')} ${t('details.adminPhonePortalHint')}`}
         error={fieldError('adminPhone')}
         type="tel"
         value={form.adminPhone}
@@ -196,14 +220,17 @@ export function DetailsStep() {
         required={!phoneOnFile}
       />
 
+      {sending ? <Spinner label={t('sending.progress')} /> : null}
       <div className="actions">
         {existing ? null : (
-          <Button variant="link" onClick={() => goTo('intro')}>
+          <Button variant="link" onClick={() => goTo('intro')} disabled={wizard.busy}>
             {t('actions.showIntro')}
           </Button>
         )}
-        <Button onClick={close}>{existing ? t('actions.backToList') : t('actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={wizard.busy}>
+        <Button onClick={close} disabled={wizard.busy}>
+          {existing ? t('actions.backToList') : t('actions.cancel')}
+        </Button>
+        <Button type="submit" variant="primary" busy={sending} disabled={wizard.busy && !sending}>
           {t('actions.next')}
         </Button>
       </div>
@@ -211,12 +238,28 @@ export function DetailsStep() {
   );
 }
 
+/** Main refused a new code for now: the wait, counting down in minutes and seconds. */
+function WaitNotice({ limited, until }: { limited: boolean; until: number | undefined }) {
+  const { t } = useTranslation('setup');
+  const seconds = useCountdown(until);
+  if (seconds === 0) return <Notice tone="info">{t('code.resendReady')}</Notice>;
+  return <Notice tone="warning">{t(limited ? 'code.limitWait' : 'code.resendIn', { time: formatCountdown(seconds) })}</Notice>;
+}
+
 function KeyCheckResult({ state, sandbox, language }: { state: KeyCheckState | undefined; sandbox: boolean; language: string }) {
   const { t } = useTranslation('setup');
   const errorText = useErrorText({ ns: 'setup' });
   if (!state || state.status === 'idle') return null;
   if (state.status === 'checking') return <p role="status">{t('keyCheck.checking')}</p>;
-  if (state.status === 'error' && state.error) return <Notice tone="error">{errorText(state.error)}</Notice>;
+  if (state.status === 'error' && state.error) {
+    return isConnectionProblem(state.error) ? (
+      <Notice tone="warning" title={t('details.connectionProblem')}>
+        {errorText(state.error)} {t('details.keyNotJudged')}
+      </Notice>
+    ) : (
+      <Notice tone="error">{errorText(state.error)}</Notice>
+    );
+  }
   const result = state.result;
   if (!result) return null;
   const balance = formatBalance(result.balance, language);

@@ -60,6 +60,18 @@ export function validateDetails(form: DetailsForm, context: ValidationContext): 
   return issues;
 }
 
+/** Gateway failures that judge the key itself; anything else (network, certificate, timeout, 5xx) is about the connection. */
+const KEY_VERDICTS: ReadonlySet<string> = new Set(['key_rejected', 'insufficient_balance', 'test_key_no_delivery', 'key_required']);
+const CONNECTION_PROBLEMS: ReadonlySet<string> = new Set(['network', 'certificate', 'timeout', 'provider_unavailable', 'rate_limited', 'bad_response']);
+
+/**
+ * True when a failed key check or send failed because of the connection, not the key: such an error
+ * never marks the key field as wrong, whatever field main named.
+ */
+export function isConnectionProblem(error: { code: string } | undefined): boolean {
+  return error !== undefined && CONNECTION_PROBLEMS.has(error.code) && !KEY_VERDICTS.has(error.code);
+}
+
 export function originatorWarnings(originator: string): OriginatorWarning[] {
   const parsed = parseOriginator(originator);
   return parsed.ok ? parsed.value.warnings : [];

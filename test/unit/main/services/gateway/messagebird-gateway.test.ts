@@ -1,9 +1,10 @@
 // The real messagebird SDK against the fake MessageBird over real HTTPS (connect-to transport);
 // nothing here stubs the SDK.
+import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { MessageBirdGateway } from '../../../../../src/main/services/gateway/messagebird-gateway';
 import type { SendSmsRequest } from '../../../../../src/main/services/ports';
-import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../../../../fakes/fake-messagebird';
+import { FAKE_LIVE_KEY, FAKE_TEST_KEY, startFakeMessageBird } from '../../../../fakes/fake-messagebird';
 import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 
 const suite = useFakeMessageBird();
@@ -145,7 +146,7 @@ describe('sendSms', () => {
     { code: 20, status: 404, expected: 'not_found', maybeSent: false },
     { code: 98, status: 404, expected: 'provider_unavailable', maybeSent: true },
     { code: 99, status: 500, expected: 'provider_unavailable', maybeSent: true },
-    { code: 2, status: 429, expected: 'rate_limited', maybeSent: true },
+    { code: 2, status: 429, expected: 'rate_limited', maybeSent: false },
   ])('maps MessageBird code $code with HTTP $status to $expected', async ({ code, status, expected, maybeSent }) => {
     suite.fake.injectOnce({ type: 'error', status, errors: [{ code, description: `error ${code}` }] });
     const result = await gateway().sendSms(request);
@@ -344,5 +345,46 @@ describe('getBalance', () => {
     const result = await gateway().getBalance();
 
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_response' } });
+  });
+});
+
+describe('sent or not: what a failed send can have done', () => {
+  it('takes a 429 with a MessageBird error body for not sent (MessageBird refused it)', async () => {
+    suite.fake.injectOnce({ type: 'error', status: 429, errors: [{ code: 2, description: 'Too many requests' }] }, { method: 'POST' });
+    const result = await gateway().sendSms(request);
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'rate_limited', httpStatus: 429, maybeSent: false } });
+  });
+
+  it('takes a reset before the request was written (during the TLS handshake) for not sent', async () => {
+    // Accepts the TCP connection and closes it at once: the TLS handshake never completes.
+    const slammer = net.createServer((socket) => socket.destroy());
+    await new Promise<void>((resolve) => slammer.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (slammer.address() as net.AddressInfo).port;
+      const result = await new MessageBirdGateway({
+        apiKey: FAKE_LIVE_KEY,
+        transport: { connectTo: { host: '127.0.0.1', port }, extraCaPem: suite.fake.caPem },
+      }).sendSms(request);
+
+      expect(result).toMatchObject({ ok: false, error: { code: 'network', maybeSent: false } });
+    } finally {
+      await new Promise((resolve) => slammer.close(resolve));
+    }
+  });
+
+  it('gives a certificate from an unknown CA its own code, not sent', async () => {
+    const stranger = await startFakeMessageBird();
+    try {
+      const result = await new MessageBirdGateway({
+        apiKey: FAKE_LIVE_KEY,
+        transport: { connectTo: stranger.connectTo, extraCaPem: suite.fake.caPem },
+      }).sendSms(request);
+
+      expect(result).toMatchObject({ ok: false, error: { code: 'certificate', maybeSent: false } });
+      expect(stranger.requests).toHaveLength(0);
+    } finally {
+      await stranger.close();
+    }
   });
 });

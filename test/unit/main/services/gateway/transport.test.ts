@@ -118,7 +118,7 @@ describe('installTransport', () => {
     try {
       // Trusts the first fake's CA, connects to the second one.
       const result = await balanceVia({ connectTo: stranger.connectTo, extraCaPem: fake.caPem });
-      expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
       if (!result.ok) expect(result.error.description).toContain('certificate');
       expect(stranger.requests).toHaveLength(0);
     } finally {
@@ -130,7 +130,7 @@ describe('installTransport', () => {
     const wrongName = await startFakeMessageBird({ certHostnames: ['localhost', 'api.example.com'] });
     try {
       const result = await balanceVia({ connectTo: wrongName.connectTo, extraCaPem: wrongName.caPem });
-      expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
       if (!result.ok) expect(result.error.description).toContain('ERR_TLS_CERT_ALTNAME_INVALID');
       expect(wrongName.requests).toHaveLength(0);
     } finally {
@@ -140,7 +140,7 @@ describe('installTransport', () => {
 
   it('does not trust the fake without the extra CA (default roots only)', async () => {
     const result = await balanceVia({ connectTo: fake.connectTo });
-    expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -223,7 +223,7 @@ describe('installTransport', () => {
       const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
       const result = await balanceVia({ proxyUrl });
 
-      expect(result).toMatchObject({ ok: false, error: { code: 'network' } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
       expect(fake.requests).toHaveLength(0);
     });
   });
