@@ -23,9 +23,9 @@ describe('accessible names', () => {
       expect(unnamedControls(), page.id).toEqual([]);
     }
     // States that only appear after interaction: a failed check and the confirmation dialog.
-    await userEvent.type(screen.getByLabelText(lng === 'nl' ? 'MessageBird-API-sleutel' : 'MessageBird API key'), 'abc');
+    await userEvent.type(screen.getByLabelText(lng === 'nl' ? 'API-sleutel van MessageBird' : 'MessageBird API key'), 'abc');
     await userEvent.click(screen.getByRole('button', { name: lng === 'nl' ? 'Sleutel controleren' : 'Check key' }));
-    await userEvent.click(screen.getByRole('radio', { name: lng === 'nl' ? 'MessageBird (echte sms)' : 'MessageBird (real SMS)' }));
+    await userEvent.click(screen.getByRole('radio', { name: lng === 'nl' ? 'MessageBird (echte sms-berichten)' : 'MessageBird (real SMS)' }));
     expect(screen.getByRole('dialog')).toBeInTheDocument();
     expect(unnamedControls()).toEqual([]);
   });

@@ -74,6 +74,17 @@ describe('error texts', () => {
     expect(new Set(texts).size).toBe(codes.length);
   });
 
+  it('counts with plural forms in both languages ("1 poging", never "1 pogingen")', async () => {
+    const wrong = (attemptsLeft: number) => errorText({ code: 'code_wrong', details: { attemptsLeft } }, { ns: 'setup' });
+    await i18n.changeLanguage('nl');
+    expect(wrong(1)).toBe('Die code klopt niet. Je hebt nog 1 poging.');
+    expect(wrong(4)).toBe('Die code klopt niet. Je hebt nog 4 pogingen.');
+    expect(errorText({ code: 'resend_cooldown', details: { waitSeconds: 1 } }, { ns: 'setup' })).toMatch(/nog 1 seconde voordat/);
+    await i18n.changeLanguage('en');
+    expect(wrong(1)).toBe('That code is not correct. 1 attempt left.');
+    expect(wrong(4)).toBe('That code is not correct. 4 attempts left.');
+  });
+
   it('names an unknown code and appends a MessageBird error code', () => {
     expect(errorText({ code: 'weird' })).toBe('Unexpected error (code weird).');
     expect(errorText({ code: 'key_rejected', details: { providerCode: 2 } })).toMatch(/MessageBird error code 2\.$/);

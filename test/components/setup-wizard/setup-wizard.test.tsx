@@ -294,8 +294,8 @@ describe('setup wizard', () => {
     await renderPage({}, false, 'nl');
     expect(i18n.language).toBe('nl');
     await userEvent.click(screen.getByRole('button', { name: 'Nieuwe SMS-provider' }));
-    expect(screen.getByRole('heading', { name: 'Voordat u begint' })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Ik heb een MessageBird-contract, verder' }));
+    expect(screen.getByRole('heading', { name: 'Voordat je begint' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Ik heb een contract met MessageBird, verder' }));
     expect(screen.getByLabelText('Deelnemernummer')).toBeInTheDocument();
     expect(screen.getByLabelText('Afzender')).toBeInTheDocument();
   });

@@ -12,6 +12,17 @@ export interface ErrorTextOptions {
 }
 
 /**
+ * The number an error text is counted by ("1 attempt left", "2 attempts left"): texts with a number are
+ * `_one`/`_other` plural keys chosen by `count`, and main names that number by what it counts.
+ */
+const COUNTED_DETAILS = ['count', 'attemptsLeft', 'waitSeconds'] as const;
+
+function pluralCount(details: AppError['details']): { count?: number } {
+  const count = COUNTED_DETAILS.map((name) => details?.[name]).find((value): value is number => typeof value === 'number');
+  return count === undefined ? {} : { count };
+}
+
+/**
  * The user's words for an error from main: the feature's own `errors.<code>` if it has one, else
  * `errors:<code>`, else a generic text naming the code. `details` are interpolated; a MessageBird
  * error code is appended so support can look it up. Never shows `message` (developer English).
@@ -20,9 +31,9 @@ export interface ErrorTextOptions {
  */
 export function errorText(error: Pick<AppError, 'code' | 'details'>, options: ErrorTextOptions = {}, i18n = appI18n): string {
   const t = i18n.t.bind(i18n) as unknown as LooseT;
-  const values = { ...error.details, code: error.code };
+  const values = { ...error.details, code: error.code, ...pluralCount(error.details) };
   const candidates = [options.ns ? `${options.ns}:errors.${error.code}` : undefined, `errors:${error.code}`];
-  const key = candidates.find((k): k is string => k !== undefined && i18n.exists(k));
+  const key = candidates.find((k): k is string => k !== undefined && i18n.exists(k, values));
   const outcome = error.details?.sendOutcome;
   // A send that may have gone out: whatever went wrong, the one thing to say is "check the phone first"
   // (docs/SECURITY.md "Reliability"); the cause comes first, in the user's words.

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { VaultStatus } from '../../../../shared/contract';
 import { CheckboxField, Section, StatusBadge, type Tone } from '../../components';
@@ -10,6 +11,14 @@ export interface KeyStorageSectionProps {
 }
 
 const TONE: Record<VaultStatus['protection'], Tone> = { os: 'success', basic_text: 'danger', host_file: 'warning', unavailable: 'danger' };
+
+const KNOWN_BACKENDS = ['keychain', 'dpapi', 'gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6', 'basic_text', 'host_file', 'unknown'] as const;
+
+/** The storage backend in words; a backend this version does not know is named as main reported it. */
+function backendName(backend: string, t: TFunction<'settings'>): string {
+  const known = KNOWN_BACKENDS.find((name) => name === backend);
+  return known ? t(`keyStorage.backends.${known}`) : t('keyStorage.backends.other', { name: backend });
+}
 
 /**
  * How the API key is protected at rest, in words. Linux `basic_text` is not encryption, so storing a key
@@ -31,7 +40,7 @@ export function KeyStorageSection({ vault, allowUnprotected, onAllowUnprotectedC
           <StatusBadge tone={TONE[vault.protection]}>{words.label}</StatusBadge>
         </dd>
         <dt>{t('keyStorage.backendLabel')}</dt>
-        <dd className="mono">{vault.backend}</dd>
+        <dd>{backendName(vault.backend, t)}</dd>
       </dl>
       <p>{words.hint}</p>
       {vault.protection === 'basic_text' ? (

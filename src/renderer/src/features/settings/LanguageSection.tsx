@@ -13,10 +13,13 @@ export interface LanguageSectionProps {
 export function LanguageSection({ value, onChange, disabled }: LanguageSectionProps) {
   const { t } = useTranslation('settings');
   const systemLanguage = resolveLanguage('system');
+  // A language is offered under its own name ("English" on a Dutch screen too), but the system
+  // option says in the screen's language what it currently resolves to ("Systeemtaal volgen (Engels)").
   const names = { nl: t('language.nl'), en: t('language.en') };
+  const namesInScreenLanguage = { nl: t('language.nameNl'), en: t('language.nameEn') };
   const options = LANGUAGES.map((lng) => ({
     value: lng,
-    label: lng === 'system' ? t('language.system', { language: names[systemLanguage] }) : names[lng],
+    label: lng === 'system' ? t('language.system', { language: namesInScreenLanguage[systemLanguage] }) : names[lng],
   }));
   return (
     <Section title={t('language.heading')}>
