@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProfileStatus, ProfileView } from '../../../../shared/profile-types';
 import { Button, ConfirmDialog, StatusBadge, type Tone } from '../../components';
 import { formatBalance, formatDateTime } from './format';
+import { PortalStateBadge } from './PortalStateBadge';
 import { useSetupStore } from './setup-store';
 
 const STATUS_TONE: Record<ProfileStatus, Tone> = { draft: 'neutral', awaiting_confirmation: 'warning', active: 'success', disabled: 'danger' };
@@ -12,7 +13,7 @@ type DangerAction = 'removeKey' | 'disable' | 'delete' | 'discardChange';
 /** Every profile with its state in effect and what waits for confirmation, and its actions. */
 export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
   const { t, i18n } = useTranslation('setup');
-  const { openExisting, profileAction } = useSetupStore.getState();
+  const { openExisting, profileAction, showPortal } = useSetupStore.getState();
   const actionBusy = useSetupStore((s) => s.actionBusy);
   const [asking, setAsking] = useState<{ profile: ProfileView; action: DangerAction }>();
 
@@ -40,6 +41,7 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
               <th scope="col">{t('list.protection')}</th>
               <th scope="col">{t('list.lastCheck')}</th>
               <th scope="col">{t('list.balance')}</th>
+              <th scope="col">{t('portal.column')}</th>
               <th scope="col">{t('list.actions')}</th>
             </tr>
           </thead>
@@ -73,6 +75,7 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
                   <td>{key?.protection ? t(`protection.${key.protection}`) : '—'}</td>
                   <td>{p.lastKeyCheck ? formatDateTime(p.lastKeyCheck.at, i18n.language) : t('list.never')}</td>
                   <td>{p.lastKeyCheck ? formatBalance(p.lastKeyCheck.balance, i18n.language) : '—'}</td>
+                  <td>{p.active ? <PortalStateBadge profile={p} /> : '—'}</td>
                   <td>
                     <div className="row" role="group" aria-label={t('list.actionsFor', { participantNumber: p.participantNumber })}>
                       {neverActive ? (
@@ -83,6 +86,7 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
                         <Button onClick={() => openExisting(p)}>{p.status === 'disabled' ? t('actions.enable') : t('actions.edit')}</Button>
                       )}
                       {p.active ? <Button onClick={() => openExisting(p, 'apiKey')}>{t('actions.replaceKey')}</Button> : null}
+                      {p.active ? <Button onClick={() => showPortal(p.id)}>{t('portal.show')}</Button> : null}
                       {key?.hasApiKey ? (
                         <Button onClick={() => void profileAction(p.id, 'checkKey')} busy={actionBusy === p.id}>
                           {t('actions.checkKey')}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, Notice, Page, Section, Spinner } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { formatBalance } from './format';
+import { PortalChecklist } from './PortalChecklist';
 import { ProfileList } from './ProfileList';
 import { useSetupStore, type ListNotice } from './setup-store';
 import { Wizard } from './Wizard';
@@ -24,7 +25,8 @@ function NoticeText({ notice }: { notice: ListNotice }) {
 export function SetupWizardPage() {
   const { t } = useTranslation(['setup', 'common']);
   const errorText = useErrorText({ ns: 'setup' });
-  const { profiles, listStatus, listError, notice, wizard, load, openNew } = useSetupStore();
+  const { profiles, listStatus, listError, notice, wizard, load, openNew, portalFor, showPortal } = useSetupStore();
+  const portalProfile = portalFor ? profiles.find((p) => p.id === portalFor) : undefined;
 
   useEffect(() => {
     void load();
@@ -35,18 +37,21 @@ export function SetupWizardPage() {
       {wizard ? (
         <Wizard />
       ) : (
-        <Section title={t('list.heading')}>
+        <>
           {notice ? <Notice tone="success">{<NoticeText notice={notice} />}</Notice> : null}
-          {listError ? <Notice tone="error">{errorText(listError)}</Notice> : null}
-          {listStatus === 'loading' && profiles.length === 0 ? <Spinner label={t('common:status.loading')} /> : null}
-          {listStatus === 'ready' && profiles.length === 0 ? <p>{t('list.empty')}</p> : null}
-          {profiles.length > 0 ? <ProfileList profiles={profiles} /> : null}
-          <div className="actions">
-            <Button variant="primary" onClick={openNew}>
-              {t('list.new')}
-            </Button>
-          </div>
-        </Section>
+          {portalProfile ? <PortalChecklist key={portalProfile.id} profile={portalProfile} onClose={() => showPortal(undefined)} /> : null}
+          <Section title={t('list.heading')}>
+            {listError ? <Notice tone="error">{errorText(listError)}</Notice> : null}
+            {listStatus === 'loading' && profiles.length === 0 ? <Spinner label={t('common:status.loading')} /> : null}
+            {listStatus === 'ready' && profiles.length === 0 ? <p>{t('list.empty')}</p> : null}
+            {profiles.length > 0 ? <ProfileList profiles={profiles} /> : null}
+            <div className="actions">
+              <Button variant="primary" onClick={openNew}>
+                {t('list.new')}
+              </Button>
+            </div>
+          </Section>
+        </>
       )}
     </Page>
   );

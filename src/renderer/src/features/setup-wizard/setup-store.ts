@@ -46,6 +46,10 @@ interface SetupState {
   /** The profile action in flight, by profile id, so its button shows busy. */
   actionBusy?: string;
   wizard?: WizardState;
+  /** The profile whose AFAS portal steps are shown (after Save, or chosen from the list). */
+  portalFor?: string;
+  /** The last failure of marking the portal handoff, by profile. */
+  portalError?: { id: string; error: AppError };
 
   load: () => Promise<void>;
   openNew: () => void;
@@ -60,6 +64,9 @@ interface SetupState {
   verify: (code: string) => Promise<boolean>;
   activate: () => Promise<void>;
   profileAction: (id: string, action: 'removeKey' | 'disable' | 'delete' | 'discardChange' | 'checkKey') => Promise<boolean>;
+  showPortal: (id: string | undefined) => void;
+  markPortalSaved: (id: string, note?: string) => Promise<void>;
+  clearPortalSaved: (id: string) => Promise<void>;
 }
 
 function newWizard(step: WizardStep, form: DetailsForm = EMPTY_FORM, existing?: ProfileView): WizardState {
@@ -104,11 +111,11 @@ export const useSetupStore = create<SetupState>()((set, get) => {
 
     openNew: () => {
       const introSeen = useAppStore.getState().preferences?.introSeen ?? false;
-      set({ notice: undefined, wizard: newWizard(introSeen ? 'details' : 'intro') });
+      set({ notice: undefined, portalFor: undefined, wizard: newWizard(introSeen ? 'details' : 'intro') });
     },
 
     openExisting: (profile, focusField) => {
-      set({ notice: undefined, wizard: { ...newWizard('details', formFor(profile), profile), ...(focusField && { focusField }) } });
+      set({ notice: undefined, portalFor: undefined, wizard: { ...newWizard('details', formFor(profile), profile), ...(focusField && { focusField }) } });
     },
 
     close: () => {
@@ -202,12 +209,31 @@ export const useSetupStore = create<SetupState>()((set, get) => {
       try {
         const profile = unwrap(await api.activateProfile({ id: wizard.profileId, acknowledgeCosts: true }));
         replaceProfile(profile);
-        set({ wizard: undefined, notice: { kind: 'activated', participantNumber: profile.participantNumber } });
+        // Saved here is not yet in AFAS: the portal steps follow at once.
+        set({ wizard: undefined, notice: { kind: 'activated', participantNumber: profile.participantNumber }, portalFor: profile.id, portalError: undefined });
         // The mode badge depends on the kinds of keys in effect.
         void useAppStore.getState().refreshInfo();
       } catch (caught) {
         patchWizard({ busy: false, error: toAppError(caught) });
       }
+    },
+
+    showPortal: (id) => set({ portalFor: id, portalError: undefined }),
+
+    markPortalSaved: async (id, note) => {
+      set({ actionBusy: id, portalError: undefined });
+      const result = await api.markPortalSaved({ profileId: id, ...(note && { note }) });
+      if (result.ok) replaceProfile(result.value);
+      else set({ portalError: { id, error: result.error } });
+      set({ actionBusy: undefined });
+    },
+
+    clearPortalSaved: async (id) => {
+      set({ actionBusy: id, portalError: undefined });
+      const result = await api.clearPortalSaved({ profileId: id });
+      if (result.ok) replaceProfile(result.value);
+      else set({ portalError: { id, error: result.error } });
+      set({ actionBusy: undefined });
     },
 
     profileAction: async (id, action) => {

@@ -1,0 +1,129 @@
+import { act, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { useAppStore } from '../../../src/renderer/src/app/app-store';
+import { SetupWizardPage } from '../../../src/renderer/src/features/setup-wizard';
+import { useSetupStore } from '../../../src/renderer/src/features/setup-wizard/setup-store';
+import { i18n } from '../../../src/renderer/src/i18n';
+import type { SmsAdminBridge } from '../../../src/shared/contract';
+import type { ProfileView } from '../../../src/shared/profile-types';
+import { ok } from '../../../src/shared/result';
+import { DEFAULT_PREFERENCES } from '../../../src/shared/settings';
+import { fakeBridge, renderWithBridge, unnamedControls } from '../helpers';
+
+const NOW = 1_800_000_000_000;
+
+function activeProfile(over: Partial<ProfileView> = {}, confirmedMode: 'sandbox' | 'messagebird' = 'messagebird'): ProfileView {
+  return {
+    id: 'p-1',
+    participantNumber: '12345',
+    description: 'Productie',
+    status: 'active',
+    active: {
+      originator: 'Acme',
+      adminPhoneMasked: '+31 •••••••78',
+      key: { hasApiKey: true, fingerprint: 'abcd1234', kind: 'live', protection: 'os' },
+      activatedAt: NOW,
+      confirmedMode,
+    },
+    pending: null,
+    needsLiveConfirmation: false,
+    portal: { state: 'not_yet', savedAt: null, note: null },
+    lastKeyCheck: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...over,
+  };
+}
+
+async function renderPage(profiles: ProfileView[], overrides: Partial<SmsAdminBridge> = {}, language: 'system' | 'nl' = 'system') {
+  const bridge = fakeBridge({ listProfiles: async () => ok(profiles), ...overrides }, { preferences: { ...DEFAULT_PREFERENCES, introSeen: true, language } });
+  useSetupStore.setState(useSetupStore.getInitialState(), true);
+  renderWithBridge(<SetupWizardPage />, bridge);
+  await act(() => useAppStore.getState().load());
+  return bridge;
+}
+
+beforeEach(async () => {
+  await i18n.changeLanguage('en');
+});
+
+describe('AFAS portal checklist', () => {
+  it('lists what to type in the portal, never the key, and records the mark with its note', async () => {
+    const marked = activeProfile({ portal: { state: 'done', savedAt: NOW, note: 'Entered by Jan' } });
+    const mark = vi.fn<SmsAdminBridge['markPortalSaved']>(async () => ok(marked));
+    const bridge = await renderPage([activeProfile()], { markPortalSaved: mark });
+
+    const row = await screen.findByRole('row', { name: /12345/ });
+    expect(row).toHaveTextContent('Not yet in the AFAS portal');
+    await userEvent.click(within(row).getByRole('button', { name: 'AFAS portal steps' }));
+
+    const checklist = screen.getByRole('region', { name: 'Enter it in the AFAS Online portal: participant 12345' });
+    expect(checklist).toHaveTextContent('never talks to AFAS');
+    expect(checklist).toHaveTextContent('Click SMS-provider, then Nieuw.');
+    expect(within(checklist).getByText('Productie')).toBeInTheDocument();
+    expect(within(checklist).getByText('Acme')).toBeInTheDocument();
+    expect(checklist).toHaveTextContent('Developers → API access');
+    expect(checklist).toHaveTextContent('fingerprint abcd1234');
+    expect(checklist).toHaveTextContent('Click Volgende.');
+    expect(checklist).toHaveTextContent('Click Opslaan.');
+    expect(within(checklist).getByRole('button', { name: 'Copy sender' })).toBeInTheDocument();
+    expect(unnamedControls(checklist)).toEqual([]);
+
+    await userEvent.type(within(checklist).getByLabelText('Note (optional)'), 'Entered by Jan');
+    await userEvent.click(within(checklist).getByRole('button', { name: 'Saved in the AFAS portal' }));
+    expect(mark).toHaveBeenCalledWith({ profileId: 'p-1', note: 'Entered by Jan' });
+    expect(await within(checklist).findByText('Note: Entered by Jan')).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /12345/ })).toHaveTextContent(/Saved in the AFAS portal on/);
+    expect(bridge.markPortalSaved).toBe(mark);
+  });
+
+  it('undoes the mark', async () => {
+    const clear = vi.fn<SmsAdminBridge['clearPortalSaved']>(async () => ok(activeProfile()));
+    await renderPage([activeProfile({ portal: { state: 'done', savedAt: NOW, note: null } })], { clearPortalSaved: clear });
+    await userEvent.click(await screen.findByRole('button', { name: 'AFAS portal steps' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Undo the mark' }));
+    expect(clear).toHaveBeenCalledWith({ profileId: 'p-1' });
+    expect(await screen.findByRole('button', { name: 'Saved in the AFAS portal' })).toBeInTheDocument();
+  });
+
+  it('says when the details changed after the mark', async () => {
+    await renderPage([activeProfile({ portal: { state: 'changed_since', savedAt: NOW, note: null } })]);
+    const row = await screen.findByRole('row', { name: /12345/ });
+    expect(row).toHaveTextContent('Changed since saved in the AFAS portal');
+    await userEvent.click(within(row).getByRole('button', { name: 'AFAS portal steps' }));
+    expect(screen.getByText(/Enter the new details in the portal and mark it again/)).toBeInTheDocument();
+  });
+
+  it('marks a Sandbox setup as Sandbox and offers no portal mark', async () => {
+    await renderPage([activeProfile({}, 'sandbox')]);
+    const row = await screen.findByRole('row', { name: /12345/ });
+    expect(row).toHaveTextContent('Sandbox: not for the AFAS portal');
+    await userEvent.click(within(row).getByRole('button', { name: 'AFAS portal steps' }));
+    expect(screen.getByText(/This setup was confirmed in Sandbox/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Saved in the AFAS portal' })).toBeNull();
+  });
+
+  it('compares a pasted key with the stored fingerprint without sending it anywhere', async () => {
+    const key = 'LiveKey0123456789abcdef';
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+    const fingerprint = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('').slice(0, 8);
+    const base = activeProfile();
+    const bridge = await renderPage([{ ...base, active: { ...base.active!, key: { ...base.active!.key, fingerprint } } }]);
+    const calls = Object.keys(bridge).map((m) => vi.spyOn(bridge, m as keyof SmsAdminBridge));
+    await userEvent.click(await screen.findByRole('button', { name: 'AFAS portal steps' }));
+    await userEvent.type(screen.getByLabelText('Key from the MessageBird dashboard (optional)'), key);
+    await userEvent.click(screen.getByRole('button', { name: 'Compare fingerprints' }));
+    expect(await screen.findByText(`Same key: fingerprint ${fingerprint}.`)).toBeInTheDocument();
+    await userEvent.type(screen.getByLabelText('Key from the MessageBird dashboard (optional)'), 'x');
+    await userEvent.click(screen.getByRole('button', { name: 'Compare fingerprints' }));
+    expect(await screen.findByText(/This is a different key/)).toBeInTheDocument();
+    for (const spy of calls) for (const call of spy.mock.calls) expect(JSON.stringify(call)).not.toContain(key);
+  });
+
+  it('speaks Dutch', async () => {
+    await renderPage([activeProfile()], {}, 'nl');
+    await userEvent.click(await screen.findByRole('button', { name: 'Stappen AFAS-portal' }));
+    expect(screen.getByRole('region', { name: 'Invullen in de AFAS Online portal: deelnemer 12345' })).toHaveTextContent('Klik op SMS-provider en daarna op Nieuw.');
+  });
+});
