@@ -134,6 +134,8 @@ test.describe('send log in the browser', () => {
     await expect(page.getByText(/The send log is empty/)).toBeVisible();
     const info = await host.call<{ rows: number }>('getLogInfo');
     expect(info).toMatchObject({ ok: true, value: { rows: 0 } });
+    // The clearing stays on record, with how many messages went.
+    await expect(page.getByTestId('send-log-cleared')).toContainText('(3 messages deleted)');
   });
 
   test('opens a 100,000-row log, scrolls to the end and keeps only a screenful of rows in the DOM', async ({ page }) => {

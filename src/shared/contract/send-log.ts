@@ -44,6 +44,8 @@ export interface SendLogInfo {
   retentionDays: number;
   rows: number;
   oldestCreatedAt: number | null;
+  /** The last times the whole log was cleared and how many rows went, newest first. */
+  cleared: Array<{ at: number; rows: number }>;
 }
 
 /** Where the export went: a saved file, a cancelled dialog, or (browser host) a one-time download. */

@@ -44,7 +44,7 @@ afterEach(() => {
 function bridgeFor(log: ReturnType<typeof fakeLog>, overrides: Partial<SmsAdminBridge> = {}): SmsAdminBridge {
   return fakeBridge({
     queryLog: log.queryLog,
-    getLogInfo: async () => ok({ retentionDays: 180, rows: 12, oldestCreatedAt: Date.UTC(2025, 0, 1) }),
+    getLogInfo: async () => ok({ retentionDays: 180, rows: 12, oldestCreatedAt: Date.UTC(2025, 0, 1), cleared: [] }),
     listProfiles: async () => ok([]),
     getLogRow: async ({ id }) => ok(log.row(12 - id)),
     ...overrides,

@@ -98,8 +98,57 @@ BEGIN
 END;
 `;
 
+/** How long a send counts for the caps; the caps look back 24 hours, this keeps a day's margin. */
+export const SEND_COUNT_KEEP_MS = 2 * 86_400_000;
+
+/**
+ * Version 2. `send_counts`: one row per send for the cost caps (daily cap per profile for test sends,
+ * daily cap on confirmation SMS), written by a trigger in the same transaction as the log row, and
+ * never touched by clearing the log or by retention: otherwise "send, clear, send" would pass the cap
+ * and the evidence would be gone (docs/SECURITY.md "Cost abuse"). A send MessageBird refused
+ * (`failed`) stops counting, as before. Rows older than two days are dropped as new ones arrive.
+ * `log_id` is not unique: row ids start again after the log was cleared.
+ * `send_log_events`: when the log was cleared or purged and how many rows went, kept visible.
+ */
+const V2 = `
+CREATE TABLE send_counts (
+  id INTEGER PRIMARY KEY,
+  log_id INTEGER NOT NULL,
+  at INTEGER NOT NULL,
+  profile_id TEXT NOT NULL,
+  purpose TEXT NOT NULL,
+  counted INTEGER NOT NULL
+);
+CREATE INDEX send_counts_by_purpose ON send_counts (purpose, at);
+CREATE INDEX send_counts_by_time ON send_counts (at);
+CREATE INDEX send_counts_by_log_id ON send_counts (log_id);
+INSERT INTO send_counts (log_id, at, profile_id, purpose, counted)
+  SELECT id, created_at, profile_id, purpose, status <> 'failed' FROM send_log
+  WHERE created_at >= CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) - ${SEND_COUNT_KEEP_MS};
+
+CREATE TRIGGER send_counts_insert AFTER INSERT ON send_log
+BEGIN
+  INSERT INTO send_counts (log_id, at, profile_id, purpose, counted)
+  VALUES (NEW.id, NEW.created_at, NEW.profile_id, NEW.purpose, NEW.status <> 'failed');
+  DELETE FROM send_counts WHERE at < NEW.created_at - ${SEND_COUNT_KEEP_MS};
+END;
+
+CREATE TRIGGER send_counts_failed AFTER UPDATE OF status ON send_log
+WHEN NEW.status = 'failed' AND OLD.status IS NOT 'failed'
+BEGIN
+  UPDATE send_counts SET counted = 0 WHERE log_id = NEW.id AND at = NEW.created_at;
+END;
+
+CREATE TABLE send_log_events (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('cleared', 'purged')),
+  rows INTEGER NOT NULL
+);
+`;
+
 /** Migration N (index N-1) brings `user_version` from N-1 to N. Append only; never edit a shipped one. */
-export const MIGRATIONS: readonly string[] = [V1];
+export const MIGRATIONS: readonly string[] = [V1, V2];
 
 /**
  * The file was written by a newer version of the app; opening it could corrupt its data. It is never

@@ -5,7 +5,7 @@ import { forgetCleanClose, isPlainFilePath, recordCleanClose } from './clean-clo
 import { exportCsv, writeCsvExport } from './csv-export';
 import { StatementCache, type LogContext } from './log-context';
 import { openLogDatabase } from './open-database';
-import { clearAll, logStats, purgeOlderThan, type SendLogStats } from './retention';
+import { clearAll, logStats, purgeOlderThan, sendCount, type SendLogStats } from './retention';
 import { getRow, queryPage, unfinishedRows, type PageRequest } from './row-queries';
 import { appendPending, interruptPending, markFailed, markSent, markUnknown, updateStatus } from './row-writes';
 import { totals } from './totals';
@@ -118,8 +118,11 @@ export class SendLog {
     return exportCsv(this.ctx, filter);
   }
 
-  /** The same CSV as `exportCsv`, written line by line into `sink`; returns the number of data rows. */
-  exportTo(filter: SendLogFilter, sink: FileSink): number {
+  /**
+   * The same CSV as `exportCsv`, written into `sink` in batches that let the event loop run between
+   * them; resolves to the number of data rows.
+   */
+  exportTo(filter: SendLogFilter, sink: FileSink): Promise<number> {
     return writeCsvExport(this.ctx, filter, sink);
   }
 
@@ -135,6 +138,11 @@ export class SendLog {
 
   stats(): SendLogStats {
     return logStats(this.ctx);
+  }
+
+  /** Sends counted for the daily caps since `from`; clearing and retention do not lower it. */
+  sendCount(query: { purpose: 'confirmation' | 'test'; from: number; profileId?: string }): number {
+    return sendCount(this.ctx, query);
   }
 
   close(): void {

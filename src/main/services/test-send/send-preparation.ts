@@ -6,15 +6,12 @@ import { apiKeyKind } from '../../../shared/api-key';
 import { SANDBOX_PROFILE_ID, type TestSendPreview, type TestSendRefusalCode, type TestSendSettings } from '../../../shared/contract/test-send';
 import { err, ok, type Result } from '../../../shared/result';
 import { estimate } from '../../../shared/rules/cost';
-import { SEND_LOG_STATUSES } from '../../../shared/send-log-types';
 import type { SmsGateway } from '../ports';
 import { checkDailyCap, checkRecipient, checkTemplate, type CheckedRecipient, type CheckedTemplate } from './cost-guards';
 import { SANDBOX_PROFILE } from './sandbox-profile';
 import type { ActiveProfileInfo, TestSendContext, TestSendInput } from './test-send-context';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Every status except `failed`: MessageBird refused those, so nothing was sent or charged. */
-const COUNTED_STATUSES = SEND_LOG_STATUSES.filter((status) => status !== 'failed');
 
 export interface ResolvedProfile {
   profile: ActiveProfileInfo;
@@ -32,10 +29,13 @@ export interface PreparedSend {
   sentLast24h: number;
 }
 
-/** Test sends of a profile in the last 24 hours, from the send log (survives restarts). */
+/**
+ * Test sends of a profile in the last 24 hours (except those MessageBird refused), from the send log's
+ * cap counters: they survive restarts, and clearing the log or retention does not lower them.
+ */
 export function sentLast24h({ deps }: TestSendContext, profileId: string): number {
   const from = deps.clock.now() - DAY_MS;
-  return deps.sendLog.totals({ profileId, purpose: 'test', from, statuses: [...COUNTED_STATUSES] }).count;
+  return deps.sendLog.sendCount({ profileId, purpose: 'test', from });
 }
 
 /** Profile, template, recipient and country, then the daily cap: the order the admin fixes them in. */

@@ -45,6 +45,8 @@ export interface TestSendLog {
   unfinished(limit?: number): SendLogRow[];
   get(id: number): SendLogRow | null;
   totals(filter: SendLogFilter): SendLogTotals;
+  /** Sends counted for the daily caps since `from`; clearing the log does not lower it. */
+  sendCount(query: { purpose: 'confirmation' | 'test'; from: number; profileId?: string }): number;
 }
 
 export interface TestSendServiceDeps {

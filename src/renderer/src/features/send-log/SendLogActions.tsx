@@ -124,6 +124,15 @@ export function RetentionSection() {
         <div>
           <p data-testid="send-log-info">{t('retention.summary', { count: info.rows, formatted: formatNumber(info.rows, language), days: info.retentionDays })}</p>
           {info.oldestCreatedAt !== null ? <p className="field__hint">{t('retention.oldest', { time: formatTime(info.oldestCreatedAt, language) })}</p> : null}
+          {info.cleared[0] ? (
+            <p data-testid="send-log-cleared">
+              {t('retention.lastCleared', {
+                count: info.cleared[0].rows,
+                formatted: formatNumber(info.cleared[0].rows, language),
+                time: formatTime(info.cleared[0].at, language),
+              })}
+            </p>
+          ) : null}
         </div>
       ) : error ? null : (
         <Spinner label={t('retention.loading')} />

@@ -95,7 +95,7 @@ describe('send-log handlers: behaviour', () => {
     expect(await call('purgeLog', {})).toEqual({ ok: true, value: { deleted: 0, olderThanDays: 180 } });
     expect(await call('setRetentionDays', { days: 45 })).toEqual({ ok: true, value: { retentionDays: 45, deleted: 1 } });
     expect(services.preferences.get().sendLogRetentionDays).toBe(45);
-    expect(await call('getLogInfo')).toEqual({ ok: true, value: { retentionDays: 45, rows: 1, oldestCreatedAt: clock.now() - 10 * DAY } });
+    expect(await call('getLogInfo')).toEqual({ ok: true, value: { retentionDays: 45, rows: 1, oldestCreatedAt: clock.now() - 10 * DAY, cleared: [] } });
     expect(await call('purgeLog', { olderThanDays: 5 })).toEqual({ ok: true, value: { deleted: 1, olderThanDays: 5 } });
   });
 

@@ -43,11 +43,28 @@ describe('schema and migrations', () => {
 
   it('runs later migrations in order and records each version', () => {
     const db = new DatabaseSync(':memory:');
-    expect(migrate(db, MIGRATIONS)).toBe(1);
+    const known = MIGRATIONS.length;
+    expect(migrate(db, MIGRATIONS)).toBe(known);
     const extra = [...MIGRATIONS, 'ALTER TABLE send_log ADD COLUMN note TEXT', 'CREATE INDEX send_log_by_note ON send_log (note)'];
-    expect(migrate(db, extra)).toBe(3);
-    expect(schemaVersion(db)).toBe(3);
-    expect(migrate(db, extra)).toBe(3); // nothing left to do
+    expect(migrate(db, extra)).toBe(known + 2);
+    expect(schemaVersion(db)).toBe(known + 2);
+    expect(migrate(db, extra)).toBe(known + 2); // nothing left to do
+    db.close();
+  });
+
+  it('version 2 counts the last two days of an existing version-1 log for the caps', () => {
+    const db = new DatabaseSync(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    const insert = db.prepare(
+      `INSERT INTO send_log (created_at, updated_at, profile_id, participant_number, purpose, recipient_masked, recipient_tail_rev,
+        recipient_hash, country, originator, status, parts, mode) VALUES (?, ?, 'p', '12345', 'test', 'm', 't', 'h', 'NL', 'A', ?, 1, 'live')`,
+    );
+    const now = Date.now();
+    insert.run(now - 3_600_000, now, 'sent');
+    insert.run(now - 3_600_000, now, 'failed');
+    insert.run(now - 5 * 86_400_000, now, 'sent');
+    migrate(db);
+    expect(db.prepare('SELECT count(*) AS n FROM send_counts WHERE counted = 1').get()).toEqual({ n: 1 });
     db.close();
   });
 

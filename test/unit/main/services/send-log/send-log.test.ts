@@ -250,7 +250,7 @@ describe('query and totals', () => {
     expect(log.totals({ profileId: 'p3' })).toEqual(expectedTotals(rows, { profileId: 'p3' }));
     expect(log.clear()).toBe(rows.length);
     expect(log.totals({})).toEqual({ count: 0, parts: 0, cost: [] });
-    expect(log.stats()).toEqual({ rows: 0, oldestCreatedAt: null });
+    expect(log.stats()).toEqual({ rows: 0, oldestCreatedAt: null, cleared: [{ at: clock.now(), rows: rows.length }] });
   });
 
   it('pages newest first by offset and by cursor, with the same rows', () => {
@@ -318,7 +318,61 @@ describe('retention', () => {
     log.appendPending(pending());
     clock.advance(DAY);
     log.appendPending(pending());
-    expect(log.stats()).toEqual({ rows: 2, oldestCreatedAt: t0 });
+    expect(log.stats()).toEqual({ rows: 2, oldestCreatedAt: t0, cleared: [] });
+  });
+});
+
+describe('send counts for the caps', () => {
+  it('survive clearing and retention: send, clear, send cannot pass a cap', () => {
+    const { log, clock } = fresh();
+    const from = clock.now() - DAY;
+    const test = (profileId: string) => log.appendPending(pending({ profileId, purpose: 'test' }));
+    test('p1');
+    test('p1');
+    test('p2');
+    log.appendPending(pending({ profileId: 'p3', purpose: 'confirmation' }));
+    expect(log.sendCount({ purpose: 'test', from, profileId: 'p1' })).toBe(2);
+    expect(log.sendCount({ purpose: 'test', from })).toBe(3);
+    expect(log.sendCount({ purpose: 'confirmation', from })).toBe(1);
+
+    clock.advance(1000);
+    expect(log.clear()).toBe(4);
+    expect(log.purgeOlderThan(0)).toBe(0);
+    expect(log.sendCount({ purpose: 'test', from, profileId: 'p1' })).toBe(2);
+    expect(log.sendCount({ purpose: 'confirmation', from })).toBe(1);
+    // Row ids start again after a clear; the new send counts on top of the old ones.
+    test('p1');
+    expect(log.sendCount({ purpose: 'test', from, profileId: 'p1' })).toBe(3);
+    // Retention removes rows, never counts.
+    clock.advance(1000);
+    expect(log.purgeOlderThan(0)).toBe(1);
+    expect(log.sendCount({ purpose: 'test', from, profileId: 'p1' })).toBe(3);
+  });
+
+  it('do not count a send MessageBird refused, and forget sends older than two days', () => {
+    const { log, clock } = fresh();
+    const refused = log.appendPending(pending({ purpose: 'test' }));
+    log.markFailed(refused, { reason: 'refused', errorCode: 2 });
+    const maybe = log.appendPending(pending({ purpose: 'test' }));
+    log.markUnknown(maybe, 'timeout');
+    expect(log.sendCount({ purpose: 'test', from: clock.now() - DAY })).toBe(1);
+    clock.advance(3 * DAY);
+    log.appendPending(pending({ purpose: 'test' }));
+    expect(log.sendCount({ purpose: 'test', from: 0 })).toBe(1);
+  });
+
+  it('record every clearing with its time and rows, newest first, and keep it after later clears', () => {
+    const { log, clock } = fresh();
+    log.appendPending(pending());
+    log.appendPending(pending());
+    const first = clock.now();
+    log.clear();
+    clock.advance(60_000);
+    log.clear();
+    expect(log.stats().cleared).toEqual([
+      { at: first + 60_000, rows: 0 },
+      { at: first, rows: 2 },
+    ]);
   });
 });
 

@@ -203,6 +203,19 @@ describe('cost guards: each refusal has its own code and names the setting', () 
     expect((await send(h)).ok).toBe(true);
   });
 
+  it('keeps the cap when the log is cleared or purged: send, clear, send cannot pass it', async () => {
+    const h = setup({ codes: ['111111', '222222', '333333'] });
+    h.service.updateSettings({ dailyCap: 1 });
+    expect((await send(h)).ok).toBe(true);
+    expect(h.sendLog.clear()).toBe(1);
+    expect(h.sendLog.purgeOlderThan(0)).toBe(0);
+    const refused = await send(h);
+    expect(!refused.ok && [refused.error.code, refused.error.details]).toEqual(['daily_cap_reached', { setting: 'dailyCap', cap: 1, count: 1 }]);
+    expect(h.sent).toHaveLength(1);
+    // The clearing itself stays on record.
+    expect(h.sendLog.stats().cleared).toEqual([{ at: h.time.now(), rows: 1 }]);
+  });
+
   it('does not count sends MessageBird refused (nothing was charged)', async () => {
     const h = setup({ scenario: 'insufficient_balance' });
     h.service.updateSettings({ dailyCap: 1 });
