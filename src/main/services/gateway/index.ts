@@ -6,18 +6,7 @@ import type { GatewayMode, SandboxScenario } from '../../../shared/settings';
 import type { Clock, SmsGateway } from '../ports';
 import { MessageBirdGateway } from './messagebird-gateway';
 import { SandboxGateway } from './sandbox-gateway';
-
-export interface TransportConfig {
-  /** `HTTPS_PROXY` URL, when set. */
-  proxyUrl?: string;
-  /** `MESSAGEBIRD_CONNECT_TO=host:port`: TLS to rest.messagebird.com goes here, certificate still verified. */
-  connectTo?: { host: string; port: number };
-  /**
-   * One more trusted CA (PEM) on top of Node's default list, for in-process tests against the fake
-   * server. Separate processes use `NODE_EXTRA_CA_CERTS` instead, which Node reads at start.
-   */
-  extraCaPem?: string;
-}
+import type { TransportConfig } from './transport-config';
 
 export interface GatewayOptions {
   mode: GatewayMode;
@@ -44,3 +33,4 @@ export function createGateway(options: GatewayOptions): SmsGateway {
 export { MessageBirdGateway, DEFAULT_DEADLINE_MS, MESSAGE_ID_PATTERN } from './messagebird-gateway';
 export { SandboxGateway, SandboxState } from './sandbox-gateway';
 export { installTransport, transportFromEnv, TransportConfigError, MESSAGEBIRD_HOST } from './transport';
+export { effectiveProxy, transportRoute, type TransportConfig, type TransportRoute } from './transport-config';

@@ -13,7 +13,7 @@ import { captureRequest, type CapturedRequest } from './request-capture';
 import { cleanDescription, deadlineError, fromSdkError, fromUnusableAnswer, type MapContext } from './gateway-errors';
 import { balanceSchema, messageSchema, toBalance, toSentMessage } from './messagebird-schemas';
 import { ensureTransport } from './transport';
-import type { TransportConfig } from './index';
+import type { TransportConfig } from './transport-config';
 
 export const DEFAULT_DEADLINE_MS = 15_000;
 

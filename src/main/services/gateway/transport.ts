@@ -20,7 +20,7 @@ import tls from 'node:tls';
 import type { Duplex } from 'node:stream';
 import type { Agent as HttpAgent, ClientRequest } from 'node:http';
 import { HttpsProxyAgent } from 'https-proxy-agent';
-import type { TransportConfig } from './index';
+import { effectiveProxy, type TransportConfig } from './transport-config';
 
 export const MESSAGEBIRD_HOST = 'rest.messagebird.com';
 
@@ -207,11 +207,15 @@ function plainAgent(extraCa: { ca?: string[] }): https.Agent {
   return agent;
 }
 
-/** Builds the agent for a transport. Connect-to wins over a proxy: it is the explicit override for tests. */
+/**
+ * Builds the agent for a transport. Connect-to wins over a proxy: it is the explicit override for tests;
+ * `HTTPS_PROXY` wins over the system proxy (`effectiveProxy`).
+ */
 export function createTransportAgent(config: TransportConfig): https.Agent {
   const extraCa = caOption(config.extraCaPem);
   if (config.connectTo) return new ConnectToAgent(config.connectTo, extraCa);
-  if (config.proxyUrl) return new ProxyTunnelAgent(config.proxyUrl, extraCa) as unknown as https.Agent;
+  const proxy = effectiveProxy(config);
+  if (proxy) return new ProxyTunnelAgent(proxy, extraCa) as unknown as https.Agent;
   return plainAgent(extraCa);
 }
 
@@ -222,7 +226,7 @@ const httpsModule = https as unknown as { globalAgent: https.Agent };
 let installed: { key: string; agent: https.Agent } | null = null;
 
 function configKey(config: TransportConfig): string {
-  return JSON.stringify([config.connectTo?.host, config.connectTo?.port, config.proxyUrl, config.extraCaPem]);
+  return JSON.stringify([config.connectTo?.host, config.connectTo?.port, config.proxyUrl, config.systemProxy, config.extraCaPem]);
 }
 
 /**
