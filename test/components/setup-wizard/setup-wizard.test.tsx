@@ -92,10 +92,34 @@ describe('setup wizard', () => {
     expect(screen.getByText(/restricted/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'E-mail MessageBird (afas@messagebird.com)' }));
     expect(openExternal).toHaveBeenCalledWith({ target: 'messagebird_contact' });
+    // In Sandbox, "I have a contract" offers the switch to MessageBird at once, with the cost per part.
     await userEvent.click(screen.getByRole('button', { name: 'I have a MessageBird contract, continue' }));
+    const dialog = screen.getByRole('dialog', { name: 'Switch to MessageBird?' });
+    expect(dialog).toHaveTextContent('€0.056 per SMS part');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Switch to MessageBird' }));
+    expect(updateSettings).toHaveBeenCalledWith({ gatewayMode: 'messagebird' });
     expect(updateSettings).toHaveBeenCalledWith({ introSeen: true });
-    expect(screen.getByRole('heading', { name: 'Provider details' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { name: 'Provider details' })).toHaveFocus();
     expect(unnamedControls()).toEqual([]);
+  });
+
+  it('numbers the steps 1 to 3 after the introduction; the introduction has no number', async () => {
+    await renderPage({}, false);
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    expect(screen.queryByRole('list', { name: 'Setup steps' })).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Continue in Sandbox' }));
+    const steps = within(screen.getByRole('list', { name: 'Setup steps' })).getAllByRole('listitem');
+    expect(steps.map((s) => s.textContent)).toEqual(['1Provider details (current step)', '2Enter code', '3Save']);
+  });
+
+  it('"Cancel" in the switch dialog stays on the introduction in Sandbox', async () => {
+    const updateSettings = vi.fn(async () => ok({ ...DEFAULT_PREFERENCES, introSeen: true }));
+    await renderPage({ updateSettings }, false);
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await userEvent.click(screen.getByRole('button', { name: 'I have a MessageBird contract, continue' }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
+    expect(updateSettings).not.toHaveBeenCalledWith({ gatewayMode: 'messagebird' });
+    expect(screen.getByRole('heading', { name: 'Before you start' })).toBeInTheDocument();
   });
 
   it('skips the intro once seen', async () => {
@@ -166,6 +190,7 @@ describe('setup wizard', () => {
     await renderPage({ startProfileSetup, verifyProfileCode, activateProfile });
     await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
     await fillDetails();
+    expect(screen.getByLabelText('Your mobile number')).toHaveAccessibleDescription(/AFAS portal later sends its own code to the phone number registered for you/);
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
 
     expect(startProfileSetup).toHaveBeenCalledWith({
@@ -176,9 +201,11 @@ describe('setup wizard', () => {
       apiKey: 'LiveKey0123456789abcdef',
       language: 'en',
     });
-    expect(await screen.findByText('We sent a code to +31 •••••••78.')).toBeInTheDocument();
-    expect(screen.getByText(/ask for a new code in (60|59) seconds/)).toBeInTheDocument();
+    // The admin's own number in full during the wizard, so a typo can be seen.
+    expect(await screen.findByText('We sent a code to +31 6 12345678.')).toBeInTheDocument();
+    expect(screen.getByText(/ask for a new code in (01:00|00:59)\./)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Send a new code' })).toHaveAccessibleDescription(/ask for a new code in (01:00|00:59)/);
 
     const codeField = screen.getByLabelText('Confirmation code');
     await userEvent.type(codeField, '12');
@@ -221,6 +248,27 @@ describe('setup wizard', () => {
     expect(key).toHaveFocus();
   });
 
+  it('a test key refused at Next is not kept as the current key, and its warning shows once', async () => {
+    const draft = profile({ status: 'draft', pending: { ...profile().pending!, state: 'draft', key: { hasApiKey: true, fingerprint: 'feed0001', kind: 'test', protection: 'os' } } });
+    const startProfileSetup = vi.fn(async () => err('test_key_no_delivery', 'x', { field: 'apiKey', details: { profileId: 'p-1' } }));
+    await renderPage({ startProfileSetup, listProfiles: async () => ok([draft]), checkApiKey: async () => ok({ keyKind: 'test', balance: { payment: 'prepaid', type: 'euros', amount: 0 } }) });
+    await act(() => useAppStore.getState().updatePreferences({ gatewayMode: 'messagebird' }));
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await fillDetails({ key: 'test_Key0123456789' });
+    await userEvent.click(screen.getByRole('button', { name: 'Check the key' }));
+    expect(await screen.findByText(/Test keys deliver nothing/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const key = await screen.findByLabelText('MessageBird API key');
+    expect(key).toHaveAccessibleDescription(/test key.*deliver nothing/i);
+    expect(screen.getAllByText(/deliver nothing/)).toHaveLength(1);
+    expect(key).not.toHaveAccessibleDescription(/keep the current key/);
+    // An empty key field is not "keep the test key": a key is required.
+    await userEvent.clear(key);
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(startProfileSetup).toHaveBeenCalledTimes(1);
+    expect(key).toHaveAccessibleDescription(/Enter the API key/);
+  });
+
   it('gives expired and exhausted codes their own messages and disables confirming', async () => {
     const verifyProfileCode = vi
       .fn()
@@ -239,6 +287,52 @@ describe('setup wizard', () => {
     expect(await screen.findByText(/Five wrong codes/)).toBeInTheDocument();
   });
 
+  it('after five wrong codes: the old "valid until" goes, a new code can be asked at once, and the resend says the old code is void', async () => {
+    const verifyProfileCode = vi.fn(async () => err('code_exhausted', 'x', { field: 'code' }));
+    // Main ends the cooldown once the code is used up: its view says a new code is allowed now.
+    const exhausted = profile({ pending: { ...profile().pending!, codeActive: false, resendAvailableAt: NOW, serverNow: NOW } });
+    const resendProfileCode = vi.fn(async () => ok({ ...sent, logId: '2' }));
+    await renderPage({ startProfileSetup: async () => ok(sent), verifyProfileCode, resendProfileCode, listProfiles: async () => ok([exhausted]) });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await fillDetails();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    expect(await screen.findByText(/The code is valid until/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
+    await userEvent.type(screen.getByLabelText('Confirmation code'), '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm code' }));
+    expect(await screen.findByText(/Five wrong codes/)).toBeInTheDocument();
+    expect(screen.queryByText(/The code is valid until/)).not.toBeInTheDocument();
+    const confirm = screen.getByRole('button', { name: 'Confirm code' });
+    expect(confirm).toBeDisabled();
+    expect(confirm).toHaveAccessibleDescription(/this code can no longer be used/);
+    const resend = screen.getByRole('button', { name: 'Send a new code' });
+    expect(resend).toBeEnabled();
+    await userEvent.click(resend);
+    expect(resendProfileCode).toHaveBeenCalledWith({ id: 'p-1', language: 'en' });
+    expect(await screen.findByText('We sent a code to +31 6 12345678. Any code sent before no longer works.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Confirm code' })).toBeEnabled();
+  });
+
+  it('counts the 3-per-10-minutes wait down in minutes and seconds', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const resendProfileCode = vi.fn(async () => err('send_limit_reached', 'x', { details: { waitSeconds: 125, retryAt: NOW + 125_000 } }));
+    await renderPage({ startProfileSetup: async () => ok({ ...sent, resendAvailableAt: NOW + 1_000 }), resendProfileCode });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    await user.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await user.type(screen.getByLabelText('Participant number (deelnemernummer)'), '12345');
+    await user.type(screen.getByLabelText('Description'), 'Productie');
+    await user.type(screen.getByLabelText('Sender'), 'Acme');
+    await user.type(screen.getByLabelText('MessageBird API key'), 'LiveKey0123456789abcdef');
+    await user.type(screen.getByLabelText('Your mobile number'), '0612345678');
+    await user.click(screen.getByRole('button', { name: 'Next' }));
+    await act(() => vi.advanceTimersByTimeAsync(1_100));
+    await user.click(screen.getByRole('button', { name: 'Send a new code' }));
+    expect(await screen.findByText(/last 10 minutes\. You can ask for a new code in 02:05\./)).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(2_000));
+    expect(screen.getByText(/You can ask for a new code in 02:03\./)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
+  });
+
   it('counts the resend cooldown down and enables resend at zero', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const resendProfileCode = vi.fn(async () => ok({ ...sent, resendAvailableAt: NOW + 120_000 }));
@@ -251,13 +345,13 @@ describe('setup wizard', () => {
     await user.type(screen.getByLabelText('MessageBird API key'), 'LiveKey0123456789abcdef');
     await user.type(screen.getByLabelText('Your mobile number'), '0612345678');
     await user.click(screen.getByRole('button', { name: 'Next' }));
-    expect(await screen.findByText(/ask for a new code in 3 seconds/)).toBeInTheDocument();
+    expect(await screen.findByText(/ask for a new code in 00:03\./)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
     await act(() => vi.advanceTimersByTimeAsync(3_100));
     expect(screen.getByText('Didn\'t get it? You can ask for a new code.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Send a new code' }));
     expect(resendProfileCode).toHaveBeenCalledWith({ id: 'p-1', language: 'en' });
-    expect(await screen.findByText(/ask for a new code in 120 seconds/)).toBeInTheDocument();
+    expect(await screen.findByText(/ask for a new code in 02:00\./)).toBeInTheDocument();
   });
 
   it('lists profiles with status, sender, fingerprint, protection and balance, and asks before deleting', async () => {
@@ -296,7 +390,10 @@ describe('setup wizard', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Nieuwe SMS-provider' }));
     expect(screen.getByRole('heading', { name: 'Voordat je begint' })).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Ik heb een contract met MessageBird, verder' }));
-    expect(screen.getByLabelText('Deelnemernummer')).toBeInTheDocument();
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('€ 0,056 per sms-deel');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Overschakelen naar MessageBird' }));
+    expect(await screen.findByLabelText('Deelnemernummer')).toBeInTheDocument();
     expect(screen.getByLabelText('Afzender')).toBeInTheDocument();
   });
 });

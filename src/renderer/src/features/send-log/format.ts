@@ -1,56 +1,13 @@
-/** Time, number and money formatting for the send log, in the UI language. */
+/** Time, number and money formatting for the send log, in the UI language (shared helpers in i18n/format.ts). */
 import type { Tone } from '../../components';
 import type { SendLogStatus } from '../../../../shared/send-log-types';
+import { formatDateTime } from '../../i18n/format';
 
-/**
- * Intl locale for a UI language. English uses British conventions (day before month, 24-hour clock):
- * the admins are in the Netherlands and Belgium, where `6/7/25` would be read the wrong way round.
- */
-export function intlLocale(language: string): string {
-  return language.startsWith('nl') ? 'nl-NL' : 'en-GB';
-}
+export { formatMoney, formatNumber, intlLocale } from '../../i18n/format';
 
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/** `17-06-2025 14:03:12` / `17/06/2025, 14:03:12`, local time. Formatters are cached: a table calls this per row. */
+/** `17-06-2025 14:03:12` / `17/06/2025 14:03:12`, local time, as on every screen (i18n/format.ts). */
 export function formatTime(ms: number, language: string): string {
-  const locale = intlLocale(language);
-  let format = dateTimeFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' });
-    dateTimeFormats.set(locale, format);
-  }
-  return format.format(new Date(ms));
-}
-
-export function formatNumber(value: number, language: string): string {
-  const locale = intlLocale(language);
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    numberFormats.set(locale, format);
-  }
-  return format.format(value);
-}
-
-/**
- * `€ 0,056` / `€0.056`: up to 4 decimals below 10 (SMS prices are fractions of a cent), cents for larger
- * sums such as totals.
- */
-export function formatMoney(amount: number, currency: string, language: string): string {
-  const digits = Math.abs(amount) >= 10 ? 2 : 4;
-  const key = `${intlLocale(language)}|${currency}|${digits}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: digits });
-    } catch {
-      return `${currency} ${amount}`;
-    }
-    numberFormats.set(key, format);
-  }
-  return format.format(amount);
+  return formatDateTime(ms, language, true);
 }
 
 /** The badge tone of a status; the words come from i18n (`status.<status>`), never the colour alone. */

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SANDBOX_SCENARIOS, type GatewayMode, type SandboxScenario } from '../../../../shared/settings';
-import { ConfirmDialog, Notice, RadioGroup, Section, SelectField } from '../../components';
+import { SwitchToMessageBirdDialog } from '../../app/SwitchToMessageBirdDialog';
+import { Notice, RadioGroup, Section, SelectField } from '../../components';
 
 export interface GatewaySectionProps {
   mode: GatewayMode;
@@ -18,7 +19,6 @@ export interface GatewaySectionProps {
 export function GatewaySection({ mode, scenario, onModeChange, onScenarioChange, disabled }: GatewaySectionProps) {
   const { t } = useTranslation('settings');
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const scenarioLabels: Record<SandboxScenario, string> = {
     normal: t('gateway.scenarios.normal'),
@@ -28,13 +28,6 @@ export function GatewaySection({ mode, scenario, onModeChange, onScenarioChange,
     timeout: t('gateway.scenarios.timeout'),
     delivery_failed: t('gateway.scenarios.delivery_failed'),
   };
-
-  async function switchToMessageBird() {
-    setBusy(true);
-    await onModeChange('messagebird');
-    setBusy(false);
-    setConfirming(false);
-  }
 
   return (
     <Section title={t('gateway.heading')}>
@@ -66,18 +59,7 @@ export function GatewaySection({ mode, scenario, onModeChange, onScenarioChange,
           onChange={(event) => onScenarioChange(event.target.value as SandboxScenario)}
         />
       )}
-      <ConfirmDialog
-        open={confirming}
-        title={t('gateway.confirmTitle')}
-        confirmLabel={t('gateway.confirmAction')}
-        tone="danger"
-        busy={busy}
-        onConfirm={() => void switchToMessageBird()}
-        onCancel={() => setConfirming(false)}
-      >
-        <p>{t('gateway.confirmBody')}</p>
-        <p>{t('gateway.liveWarning')}</p>
-      </ConfirmDialog>
+      <SwitchToMessageBirdDialog open={confirming} onCancel={() => setConfirming(false)} onDone={() => setConfirming(false)} />
     </Section>
   );
 }

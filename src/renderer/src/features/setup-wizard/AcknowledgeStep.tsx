@@ -1,12 +1,14 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AFAS_QUOTED_NL_PRICE, COST_CURRENCY } from '../../../../shared/rules/cost';
 import { Button, CheckboxField, Notice } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
+import { formatMoney } from '../../i18n/format';
 import { useSetupStore } from './setup-store';
 
-/** Step 4: the cost split the admin must acknowledge, then Save makes the profile active. */
+/** Step 3: the cost split the admin must acknowledge, then Save makes the profile active. */
 export function AcknowledgeStep() {
-  const { t } = useTranslation('setup');
+  const { t, i18n } = useTranslation('setup');
   const errorText = useErrorText({ ns: 'setup' });
   const wizard = useSetupStore((s) => s.wizard)!;
   const { activate, close } = useSetupStore.getState();
@@ -33,7 +35,10 @@ export function AcknowledgeStep() {
       <h3>{t('acknowledge.costsHeading')}</h3>
       <dl className="facts">
         <dt>{t('acknowledge.paidByOrganisation')}</dt>
-        <dd>{t('acknowledge.loginSms')}</dd>
+        <dd>
+          {t('acknowledge.loginSms')}
+          <span className="setup-wizard__price">{t('acknowledge.pricePerPart', { price: formatMoney(AFAS_QUOTED_NL_PRICE, COST_CURRENCY, i18n.language) })}</span>
+        </dd>
         <dt>{t('acknowledge.paidByAfas')}</dt>
         <dd>
           <ul className="list">

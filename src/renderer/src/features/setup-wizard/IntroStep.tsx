@@ -2,10 +2,15 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { useAppStore } from '../../app/app-store';
+import { SwitchToMessageBirdDialog } from '../../app/SwitchToMessageBirdDialog';
 import { Button, Notice } from '../../components';
 import { useSetupStore } from './setup-store';
 
-/** Step 0: what the admin should know before connecting MessageBird (skippable after the first time). */
+/**
+ * The introduction before step 1: what the admin should know before connecting MessageBird (skippable
+ * after the first time). "I have a contract" in Sandbox mode offers the switch to MessageBird right
+ * here, so a live key is never tried against the simulator.
+ */
 export function IntroStep() {
   const { t } = useTranslation('setup');
   const goTo = useSetupStore((s) => s.goTo);
@@ -13,11 +18,17 @@ export function IntroStep() {
   const gatewayMode = useAppStore((s) => s.preferences?.gatewayMode);
   const updatePreferences = useAppStore((s) => s.updatePreferences);
   const [mailFallback, setMailFallback] = useState<string>();
+  const [switching, setSwitching] = useState(false);
 
   async function contact() {
     const result = await api.openExternal({ target: 'messagebird_contact' });
     // The browser host cannot open a mail program: then say where to write.
     if (result.ok && !result.value.opened) setMailFallback(result.value.url.replace(/^mailto:/, ''));
+  }
+
+  function continueLive() {
+    if (gatewayMode === 'messagebird') goTo('details');
+    else setSwitching(true);
   }
 
   async function continueInSandbox() {
@@ -48,13 +59,21 @@ export function IntroStep() {
       <div className="actions">
         <Button onClick={() => void contact()}>{t('actions.contactMessageBird')}</Button>
         <Button onClick={() => void continueInSandbox()}>{t('actions.useSandbox')}</Button>
-        <Button variant="primary" onClick={() => goTo('details')}>
+        <Button variant="primary" onClick={continueLive}>
           {t('actions.continueLive')}
         </Button>
         <Button variant="link" onClick={close}>
           {t('actions.cancel')}
         </Button>
       </div>
+      <SwitchToMessageBirdDialog
+        open={switching}
+        onCancel={() => setSwitching(false)}
+        onDone={(switched) => {
+          setSwitching(false);
+          if (switched) goTo('details');
+        }}
+      />
     </div>
   );
 }

@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Section, Spinner } from '../../components';
+import { Section } from '../../components';
 import { AcknowledgeStep } from './AcknowledgeStep';
 import { CodeStep } from './CodeStep';
 import { DetailsStep } from './DetailsStep';
 import { IntroStep } from './IntroStep';
 import { useSetupStore, type WizardStep } from './setup-store';
 
-const STEPS: readonly WizardStep[] = ['intro', 'details', 'sending', 'code', 'acknowledge'];
+/** The numbered steps; "Before you start" is an introduction before step 1, not a step. */
+const STEPS: readonly WizardStep[] = ['details', 'code', 'acknowledge'];
 
 /** The wizard frame: a step list (current step named for screen readers) and the step itself. */
 export function Wizard() {
@@ -27,21 +28,24 @@ export function Wizard() {
 
   return (
     <Section title={participantNumber ? t('wizardTitleExisting', { participantNumber }) : t('wizardTitleNew')} className="setup-wizard">
-      <ol className="setup-wizard__steps" aria-label={t('steps.label')}>
-        {STEPS.map((s, index) => (
-          <li key={s} className={s === step ? 'setup-wizard__step setup-wizard__step--current' : 'setup-wizard__step'} aria-current={s === step ? 'step' : undefined}>
-            <span aria-hidden="true">{index}. </span>
-            {t(`steps.${s}`)}
-            {s === step ? <span className="visually-hidden"> ({t('steps.current')})</span> : null}
-          </li>
-        ))}
-      </ol>
+      {step === 'intro' ? null : (
+        <ol className="setup-wizard__steps" aria-label={t('steps.label')}>
+          {STEPS.map((s, index) => (
+            <li key={s} className={s === step ? 'setup-wizard__step setup-wizard__step--current' : 'setup-wizard__step'} aria-current={s === step ? 'step' : undefined}>
+              <span className="setup-wizard__step-number" aria-hidden="true">
+                {index + 1}
+              </span>
+              {t(`steps.${s}`)}
+              {s === step ? <span className="visually-hidden"> ({t('steps.current')})</span> : null}
+            </li>
+          ))}
+        </ol>
+      )}
       <h3 className="setup-wizard__heading" tabIndex={-1} ref={headingRef}>
         {title}
       </h3>
       {step === 'intro' ? <IntroStep /> : null}
       {step === 'details' ? <DetailsStep /> : null}
-      {step === 'sending' ? <Spinner label={t('sending.progress')} /> : null}
       {step === 'code' ? <CodeStep key={sentAt} /> : null}
       {step === 'acknowledge' ? <AcknowledgeStep /> : null}
     </Section>

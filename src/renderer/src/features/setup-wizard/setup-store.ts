@@ -4,9 +4,20 @@ import type { ConfirmationSent, ProfileView } from '../../../../shared/profile-t
 import type { AppError } from '../../../../shared/result';
 import { api, toAppError, unwrap } from '../../api';
 import { useAppStore } from '../../app/app-store';
+import { parseMobile } from '../../../../shared/rules/phone';
 import { EMPTY_FORM, type DetailsForm } from './details-validation';
 
-export type WizardStep = 'intro' | 'details' | 'sending' | 'code' | 'acknowledge';
+/**
+ * `intro` is an introduction, not a numbered step. Sending the code is what "Next" on the details step
+ * does (that button shows the sending state), so it is not a screen of its own.
+ */
+export type WizardStep = 'intro' | 'details' | 'code' | 'acknowledge';
+
+/** Which request is in flight, so only the pressed button spins. */
+export type WizardAction = 'send' | 'resend' | 'verify' | 'activate';
+
+/** Codes after which the code on the phone cannot be used any more: the admin needs a new one. */
+export const DEAD_CODE_ERRORS: ReadonlySet<string> = new Set(['code_expired', 'code_exhausted', 'code_not_pending']);
 
 export type ListNotice =
   | { kind: 'activated'; participantNumber: string }
@@ -30,11 +41,16 @@ export interface WizardState {
   form: DetailsForm;
   /** Field to focus first when the details step opens (e.g. `apiKey` for "Replace key"). */
   focusField?: keyof DetailsForm;
-  sent?: ConfirmationSent & { receivedAt: number };
+  /**
+   * The last code sent: `sentToFull` is the admin's own number in full (they typed it and may need to
+   * spot a typo); `resent` is true when it replaced an earlier code, which then no longer works.
+   */
+  sent?: ConfirmationSent & { receivedAt: number; sentToFull?: string; resent: boolean };
   /** Local time at which a resend is allowed (from main's answer, corrected for clock differences). */
   resendAtLocal?: number;
   error?: AppError;
   busy: boolean;
+  busyAction?: WizardAction;
   keyCheck: KeyCheckState;
 }
 
@@ -83,6 +99,14 @@ function formFor(profile: ProfileView): DetailsForm {
     // A draft's phone is the admin's own typing, so it is shown; an active profile's phone stays masked.
     adminPhone: profile.pending?.adminPhone ?? '',
   };
+}
+
+/** The admin's own number in full, international form, for the wizard only (lists and logs mask it). */
+function fullPhone(wizard: WizardState): string | undefined {
+  const typed = wizard.form.adminPhone.trim() || wizard.existing?.pending?.adminPhone || '';
+  if (!typed) return undefined;
+  const parsed = parseMobile(typed);
+  return parsed.ok ? parsed.value.international : typed;
 }
 
 function resendAtLocal(serverTarget: number | null | undefined, serverNow: number): number | undefined {
@@ -147,7 +171,8 @@ export const useSetupStore = create<SetupState>()((set, get) => {
       const wizard = get().wizard;
       if (!wizard || wizard.busy) return;
       const { form } = wizard;
-      patchWizard({ step: 'sending', busy: true, error: undefined });
+      // One clear sending state: the old code and its delivery notices go, only "Next" spins.
+      patchWizard({ busy: true, busyAction: 'send', error: undefined, sent: undefined });
       const result = await api.startProfileSetup({
         ...(wizard.profileId && { id: wizard.profileId }),
         participantNumber: form.participantNumber,
@@ -161,8 +186,9 @@ export const useSetupStore = create<SetupState>()((set, get) => {
         patchWizard({
           step: 'code',
           busy: false,
+          busyAction: undefined,
           profileId: result.value.profileId,
-          sent: { ...result.value, receivedAt: Date.now() },
+          sent: { ...result.value, receivedAt: Date.now(), sentToFull: fullPhone(wizard), resent: false },
           resendAtLocal: resendAtLocal(result.value.resendAvailableAt, result.value.serverNow),
         });
       } else {
@@ -171,41 +197,62 @@ export const useSetupStore = create<SetupState>()((set, get) => {
         const list = typeof savedId === 'string' ? await api.listProfiles() : undefined;
         const saved = list?.ok ? list.value.find((p) => p.id === savedId) : undefined;
         if (list?.ok) set({ profiles: list.value });
-        patchWizard({ step: 'details', busy: false, error: result.error, ...(saved && { profileId: saved.id, existing: saved }) });
+        const wait = result.error.details?.waitSeconds;
+        patchWizard({
+          step: 'details',
+          busy: false,
+          busyAction: undefined,
+          error: result.error,
+          ...(saved && { profileId: saved.id, existing: saved }),
+          ...(typeof wait === 'number' && { resendAtLocal: Date.now() + wait * 1000 }),
+        });
       }
     },
 
     resend: async (language) => {
       const wizard = get().wizard;
       if (!wizard?.profileId || wizard.busy) return;
-      patchWizard({ busy: true, error: undefined });
+      patchWizard({ busy: true, busyAction: 'resend', error: undefined });
       const result = await api.resendProfileCode({ id: wizard.profileId, language });
       if (result.ok) {
-        patchWizard({ busy: false, sent: { ...result.value, receivedAt: Date.now() }, resendAtLocal: resendAtLocal(result.value.resendAvailableAt, result.value.serverNow) });
+        patchWizard({
+          busy: false,
+          busyAction: undefined,
+          sent: { ...result.value, receivedAt: Date.now(), sentToFull: fullPhone(wizard), resent: true },
+          resendAtLocal: resendAtLocal(result.value.resendAvailableAt, result.value.serverNow),
+        });
       } else {
         const wait = result.error.details?.waitSeconds;
-        patchWizard({ busy: false, error: result.error, ...(typeof wait === 'number' && { resendAtLocal: Date.now() + wait * 1000 }) });
+        patchWizard({ busy: false, busyAction: undefined, error: result.error, ...(typeof wait === 'number' && { resendAtLocal: Date.now() + wait * 1000 }) });
       }
     },
 
     verify: async (code) => {
       const wizard = get().wizard;
       if (!wizard?.profileId || wizard.busy) return false;
-      patchWizard({ busy: true, error: undefined });
+      patchWizard({ busy: true, busyAction: 'verify', error: undefined });
       const result = await api.verifyProfileCode({ id: wizard.profileId, code });
       if (result.ok) {
         replaceProfile(result.value);
-        patchWizard({ busy: false, step: 'acknowledge', existing: result.value });
+        patchWizard({ busy: false, busyAction: undefined, step: 'acknowledge', existing: result.value });
         return true;
       }
-      patchWizard({ busy: false, error: result.error });
+      // A used-up or expired code may end the wait for a new one (main caps the wait at the code's life):
+      // ask main when a new code is allowed now, so the button is enabled when it may be pressed.
+      let resendAt: number | undefined;
+      if (DEAD_CODE_ERRORS.has(result.error.code)) {
+        const list = await api.listProfiles();
+        const pending = list.ok ? list.value.find((p) => p.id === wizard.profileId)?.pending : undefined;
+        if (pending) resendAt = resendAtLocal(pending.resendAvailableAt, pending.serverNow) ?? Date.now();
+      }
+      patchWizard({ busy: false, busyAction: undefined, error: result.error, ...(resendAt !== undefined && { resendAtLocal: resendAt }) });
       return false;
     },
 
     activate: async () => {
       const wizard = get().wizard;
       if (!wizard?.profileId || wizard.busy) return;
-      patchWizard({ busy: true, error: undefined });
+      patchWizard({ busy: true, busyAction: 'activate', error: undefined });
       try {
         const profile = unwrap(await api.activateProfile({ id: wizard.profileId, acknowledgeCosts: true }));
         replaceProfile(profile);
@@ -214,7 +261,7 @@ export const useSetupStore = create<SetupState>()((set, get) => {
         // The mode badge depends on the kinds of keys in effect.
         void useAppStore.getState().refreshInfo();
       } catch (caught) {
-        patchWizard({ busy: false, error: toAppError(caught) });
+        patchWizard({ busy: false, busyAction: undefined, error: toAppError(caught) });
       }
     },
 

@@ -1,13 +1,6 @@
 /** Number, money and country formatting for the test-send page, in the UI language. */
 
-/** `€ 0,056` / `€0.056`: up to 4 decimals, because SMS prices are fractions of a cent. */
-export function formatMoney(amount: number, currency: string, language: string): string {
-  try {
-    return new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 4 }).format(amount);
-  } catch {
-    return `${currency} ${amount}`;
-  }
-}
+export { formatMoney } from '../../i18n/format';
 
 /** `Netherlands` / `Nederland` for `NL`; the code itself when the runtime has no name for it. */
 export function countryName(code: string, language: string): string {
