@@ -241,7 +241,7 @@ test.describe('setup wizard against the fake MessageBird', () => {
     const started = await host.call<{ profileId: string }>('startProfileSetup', { participantNumber: '12345', description: 'Productie', originator: 'Acme', adminPhone: PHONE_TYPED, apiKey: FAKE_LIVE_KEY, language: 'nl' });
     expect(started.ok).toBe(true);
     const id = (started as { ok: true; value: { profileId: string } }).value.profileId;
-    expect((sends(fake)[0]?.body as MessageBody).body).toMatch(/^Uw bevestigingscode voor de SMS-provider van deelnemer 12345 is \d{6}\./);
+    expect((sends(fake)[0]?.body as MessageBody).body).toMatch(/^Je bevestigingscode voor de SMS-provider van deelnemer 12345 is \d{6}\./);
     expect((await host.call('verifyProfileCode', { id, code: codeIn(sends(fake)[0]) })).ok).toBe(true);
     expect((await host.call('activateProfile', { id, acknowledgeCosts: true })).ok).toBe(true);
 

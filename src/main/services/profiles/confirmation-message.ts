@@ -1,9 +1,12 @@
-/** The confirmation SMS text, in the admin's language. Plain GSM-7 so it fits one part. */
+/**
+ * The confirmation SMS text, in the language the admin works in (the wizard sends it along), addressing
+ * the admin as the app does (je, docs/GLOSSARY.md). Plain GSM-7 so it fits one part.
+ */
 export type MessageLanguage = 'nl' | 'en';
 
 export function confirmationMessage(language: MessageLanguage, participantNumber: string, code: string, minutes: number): string {
   return language === 'nl'
-    ? `Uw bevestigingscode voor de SMS-provider van deelnemer ${participantNumber} is ${code}. Geldig ${minutes} minuten.`
+    ? `Je bevestigingscode voor de SMS-provider van deelnemer ${participantNumber} is ${code}. Deze code is ${minutes} minuten geldig.`
     : `Your confirmation code for the SMS provider of participant ${participantNumber} is ${code}. Valid for ${minutes} minutes.`;
 }
 

@@ -124,7 +124,7 @@ describe('happy path', () => {
     const body = send?.body as { originator: string; recipients: unknown; body: string; validity: number; reference: string };
     expect(body.originator).toBe('Acme');
     expect(String(body.recipients).replace(/^\+/, '')).toBe('31612345678');
-    expect(body.body).toMatch(/^Uw bevestigingscode voor de SMS-provider van deelnemer 12345 is \d{6}\./);
+    expect(body.body).toMatch(/^Je bevestigingscode voor de SMS-provider van deelnemer 12345 is \d{6}\./);
     expect(body.validity).toBe(300);
     expect(body.reference).toBe(`confirm-${started.value.logId}`);
     expect(body.reference).not.toContain(lastCode());
