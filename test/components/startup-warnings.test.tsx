@@ -24,3 +24,27 @@ describe('startup warning: damaged send log', () => {
     expect(screen.getByText(/verzendlog was beschadigd/)).toHaveTextContent('/data/send-log.corrupt-1.sqlite');
   });
 });
+
+describe('startup warnings: a profile set aside, a damaged vault.key, an emptied send log', () => {
+  const warnings = [
+    { code: 'profile_invalid', movedTo: 'profilesSetAside', participantNumber: '11111' },
+    { code: 'vault_key_damaged', movedTo: '/data/vault.key.damaged-1' },
+    { code: 'send_log_emptied', movedTo: '/data/send-log.emptied-1.sqlite', rows: 3 },
+  ] as const;
+
+  it('names the participant number of the profile set aside, and says what to do about each', async () => {
+    renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [...warnings] }) }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Show in Settings' }));
+    expect(screen.getByText(/SMS provider for participant number 11111 .* set aside/)).toHaveTextContent('The other SMS providers work as usual');
+    expect(screen.getByText(/vault\.key was damaged/)).toHaveTextContent('Enter the API key of each SMS provider again');
+    expect(screen.getByText(/held 3 rows when the app last closed/)).toHaveTextContent('/data/send-log.emptied-1.sqlite');
+  });
+
+  it('says it in Dutch too', async () => {
+    renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [...warnings] }), preferences: { language: 'nl' } as never }));
+    await userEvent.click(await screen.findByRole('button', { name: /in Instellingen/ }));
+    expect(screen.getByText(/SMS-provider voor deelnemernummer 11111 .* apart gezet/)).toBeInTheDocument();
+    expect(screen.getByText(/vault\.key was beschadigd/)).toHaveTextContent('Vul op de pagina Inrichten de API-sleutel');
+    expect(screen.getByText(/3 regels in stonden/)).toBeInTheDocument();
+  });
+});

@@ -1,11 +1,13 @@
 import type { StartupWarning } from '../../shared/contract/platform';
 import { createGateway, type TransportConfig } from './gateway';
 import { PlatformService } from './platform-service';
-import type { Clock, ExternalOpener, FileSaver, GatewayFactory, KeyValueStore, SecretVault } from './ports';
+import type { Clock, ExternalOpener, FileOpener, FileSaver, GatewayFactory, KeyValueStore, ReportPrinter, SecretVault } from './ports';
 import { PreferencesService } from './settings/preferences-service';
 import { openSendLogOnStart } from './send-log';
 import { ProfilesService, messageLanguage } from './profiles';
 import { TestSendService } from './test-send/test-send-service';
+import { TestSendSettingsStore } from './test-send/test-send-settings';
+import { ReviewService } from './review/review-service';
 
 /** Everything the services need from the host they run in (Electron main or the browser host). */
 export interface ServiceDeps {
@@ -20,6 +22,10 @@ export interface ServiceDeps {
   transport: TransportConfig;
   fileSaver: FileSaver;
   externalOpener: ExternalOpener;
+  /** The native open dialog (desktop app); the browser host uploads files instead. */
+  fileOpener?: FileOpener;
+  /** Print-to-PDF of the window (desktop app); the browser host prints the page itself. */
+  reportPrinter?: ReportPrinter;
   /** Tests replace the gateway factory only to inject a clock-driven sandbox; never to stub the SDK. */
   gatewayFactory?: GatewayFactory;
 }
@@ -55,13 +61,17 @@ export function createServices(deps: ServiceDeps) {
     confirmationLog: sendLog,
     followDelivery: (sent) => testSend.followDelivery(sent),
     defaultLanguage: () => messageLanguage(preferences.get().language, deps.systemLocale),
+    gatewayMode: () => preferences.get().gatewayMode,
+    // The same allow-list as test send, and the daily cap on confirmation SMS (docs/SECURITY.md "Cost abuse").
+    costGuards: () => new TestSendSettingsStore(deps.settings).get(),
   });
   const platform = new PlatformService({
     version: deps.version,
     host: deps.host,
     systemLocale: deps.systemLocale,
-    // The host's warnings (settings, vault) plus the services' own (a damaged send log moved aside).
-    startupWarnings: sendLogWarning ? [...deps.startupWarnings, sendLogWarning] : deps.startupWarnings,
+    // The host's warnings (settings, vault) plus the services' own (a damaged send log moved aside,
+    // stored profiles that failed their check and were set aside).
+    startupWarnings: [...deps.startupWarnings, ...(sendLogWarning ? [sendLogWarning] : []), ...profiles.checkStoredProfiles()],
     preferences,
     vault: deps.vault,
     gatewayFor,
@@ -70,7 +80,19 @@ export function createServices(deps: ServiceDeps) {
   });
   const testSend = new TestSendService({ preferences, settings: deps.settings, profiles, sendLog, gatewayFor, clock: deps.clock });
   testSend.start(); // resumes following the delivery of messages sent before a restart
-  return { deps, preferences, gatewayFor, platform, sendLog, profiles, testSend };
+  const review = new ReviewService({
+    dataDir: deps.dataDir,
+    version: deps.version,
+    clock: deps.clock,
+    settings: deps.settings,
+    preferences,
+    profiles,
+    sendLog,
+    fileSaver: deps.fileSaver,
+    ...(deps.fileOpener ? { fileOpener: deps.fileOpener } : {}),
+    ...(deps.reportPrinter ? { reportPrinter: deps.reportPrinter } : {}),
+  });
+  return { deps, preferences, gatewayFor, platform, sendLog, profiles, testSend, review };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -20,7 +20,13 @@ export interface VaultStatus {
 export type StartupWarning =
   | { code: 'settings_corrupt'; movedTo: string }
   | { code: 'vault_corrupt'; movedTo: string }
-  | { code: 'send_log_corrupt'; movedTo: string };
+  | { code: 'send_log_corrupt'; movedTo: string }
+  /** The send log file was empty although the last clean close recorded `rows` rows; kept at `movedTo`. */
+  | { code: 'send_log_emptied'; movedTo: string; rows: number }
+  /** The browser host's `vault.key` could not open the stored keys: moved aside, keys must be entered again. */
+  | { code: 'vault_key_damaged'; movedTo: string }
+  /** A profile in the settings file failed its check; its raw data was kept under `movedTo` (a settings key). */
+  | { code: 'profile_invalid'; movedTo: string; participantNumber: string | null };
 
 export interface AppInfo {
   version: string;

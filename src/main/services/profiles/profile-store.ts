@@ -1,14 +1,28 @@
 /**
  * Persistence of provider profiles in the settings store under the key `profiles`. Read through a zod
- * schema: the file is user-reachable, so nothing in it is trusted. A value that fails the schema is
- * copied aside under `profilesCorrupt-<time>` and reported, never silently dropped (docs/SECURITY.md,
- * Reliability). No secret lives here: keys are in the vault, codes nowhere.
+ * schema: the file is user-reachable, so nothing in it is trusted. Profiles are checked one by one: an
+ * invalid one is set aside (its raw data kept under `profilesSetAside` in the same file) and reported
+ * with its participant number, while the others keep working; one bad entry never hides them all. A
+ * value that is not a list at all is copied aside under `profilesCorrupt-<time>`; nothing is silently
+ * dropped (docs/SECURITY.md, Reliability). No secret lives here: keys are in the vault, codes nowhere.
  */
 import { z } from 'zod';
 import { PORTAL_NOTE_MAX } from '../../../shared/review-types';
 import type { Clock, KeyValueStore } from '../ports';
 
 export const PROFILES_KEY = 'profiles';
+/** Profiles that failed the schema, raw, with when and why they were set aside. */
+export const PROFILES_SET_ASIDE_KEY = 'profilesSetAside';
+
+/** A stored profile that failed the schema and was set aside. */
+export interface SetAsideProfile {
+  /** The participant number as far as it can be read from the raw data, else null. */
+  participantNumber: string | null;
+  at: number;
+  /** Which fields failed, e.g. `description`; never their values. */
+  problems: string[];
+  raw: unknown;
+}
 
 const keyInfoSchema = z.object({
   fingerprint: z.string().regex(/^[0-9a-f]{8}$/),
@@ -30,6 +44,8 @@ const storedProfileSchema = z.object({
       /** Null after "remove key": the profile is then disabled until a new key is confirmed. */
       key: keyInfoSchema.nullable(),
       activatedAt: z.number(),
+      /** The gateway mode these settings were confirmed in; stored before this field existed = 'sandbox' (the safer reading). */
+      confirmedMode: z.enum(['sandbox', 'messagebird']).default('sandbox'),
     })
     .nullable(),
   pending: z
@@ -71,7 +87,16 @@ const storedProfileSchema = z.object({
 export type StoredKeyInfo = z.infer<typeof keyInfoSchema>;
 export type StoredProfile = z.infer<typeof storedProfileSchema>;
 
-const storedProfilesSchema = z.array(storedProfileSchema).max(500);
+const MAX_PROFILES = 500;
+const storedProfilesSchema = z.array(storedProfileSchema).max(MAX_PROFILES);
+
+/** The participant number of a raw entry, for the warning: digits only, short, or null. */
+function rawParticipantNumber(raw: unknown): string | null {
+  const value = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).participantNumber : undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const text = String(value).trim();
+  return /^\d{1,12}$/.test(text) ? text : null;
+}
 
 export class ProfileStore {
   constructor(
@@ -80,16 +105,49 @@ export class ProfileStore {
     private readonly log: (message: string) => void = (m) => console.error(m),
   ) {}
 
+  /** Profiles set aside since this store was made (for the start-up warning). */
+  private readonly newlySetAside: SetAsideProfile[] = [];
+
   load(): StoredProfile[] {
     const raw = this.settings.get(PROFILES_KEY);
     if (raw === undefined || raw === null) return [];
     const parsed = storedProfilesSchema.safeParse(raw);
     if (parsed.success) return parsed.data;
+    if (Array.isArray(raw) && raw.length <= MAX_PROFILES) return this.setAsideInvalid(raw);
     const aside = `profilesCorrupt-${this.clock.now()}`;
     this.settings.set(aside, raw);
     this.settings.set(PROFILES_KEY, []);
     this.log(`Stored profiles did not match the schema; moved to settings key "${aside}"`);
     return [];
+  }
+
+  /** Profiles set aside by this store so far; each is also kept, raw, under `profilesSetAside`. */
+  setAside(): readonly SetAsideProfile[] {
+    return this.newlySetAside;
+  }
+
+  /** Keeps the valid entries, moves each invalid one to `profilesSetAside` with its participant number. */
+  private setAsideInvalid(raw: unknown[]): StoredProfile[] {
+    const valid: StoredProfile[] = [];
+    const invalid: SetAsideProfile[] = [];
+    for (const entry of raw) {
+      const one = storedProfileSchema.safeParse(entry);
+      if (one.success) {
+        valid.push(one.data);
+        continue;
+      }
+      const problems = [...new Set(one.error.issues.map((issue) => issue.path.join('.') || '(profile)'))].slice(0, 10);
+      invalid.push({ participantNumber: rawParticipantNumber(entry), at: this.clock.now(), problems, raw: entry });
+    }
+    const earlier = this.settings.get(PROFILES_SET_ASIDE_KEY);
+    // Written before the profiles list shrinks: a crash in between leaves a copy, never a loss.
+    this.settings.set(PROFILES_SET_ASIDE_KEY, [...(Array.isArray(earlier) ? earlier : []), ...invalid]);
+    this.settings.set(PROFILES_KEY, valid);
+    this.newlySetAside.push(...invalid);
+    for (const item of invalid) {
+      this.log(`A stored profile (participant number ${item.participantNumber ?? 'unknown'}) did not match the schema (${item.problems.join(', ')}); set aside under settings key "${PROFILES_SET_ASIDE_KEY}"`);
+    }
+    return valid;
   }
 
   find(id: string): StoredProfile | undefined {

@@ -13,30 +13,32 @@
  * This class is the surface the IPC handlers and the test-send feature use; each step is its own module.
  */
 import { randomUUID } from 'node:crypto';
+import type { StartupWarning } from '../../../shared/contract/platform';
 import type { ProfileDetailsInput } from '../../../shared/contract/profiles';
 import type { GatewayErrorCode } from '../../../shared/gateway-types';
 import type { ConfirmationDeliveryView, ConfirmationSent, ProfileView } from '../../../shared/profile-types';
 import type { SendPurpose } from '../../../shared/send-log-types';
 import { err, ok, type Result } from '../../../shared/result';
+import { parseMobile } from '../../../shared/rules/phone';
 import { ConfirmationCodes } from './confirmation-codes';
 import type { MessageLanguage } from './confirmation-message';
-import { sendConfirmationCode, type SendCode } from './confirmation-send';
+import { sendConfirmationCode, sendRefusal, type SendCode } from './confirmation-send';
 import { checkProfileKey, removeProfileKey } from './key-operations';
 import { activatePending, discardPendingChange, verifyCode, type VerifyCode } from './pending-change';
 import type { ProfilesContext, ProfilesServiceDeps } from './profile-context';
 import { saveDetails, type StateCode, type ValidationCode } from './profile-details';
 import { activeKeyId, removeKeys, type VaultErrorCode } from './profile-keys';
-import { ProfileStore, type StoredProfile } from './profile-store';
-import { profileView } from './profile-view';
+import { PROFILES_SET_ASIDE_KEY, ProfileStore, type StoredProfile } from './profile-store';
+import { needsLiveConfirmation, profileView } from './profile-view';
 import { keyForSend, type SendKey } from './send-keys';
 
 export type { ConfirmationDelivery, ProfilesServiceDeps } from './profile-context';
 export type { SendKey } from './send-keys';
 export { activeKeyId, pendingKeyId } from './profile-keys';
 
-/** A profile that can send now: active, with a key in effect. */
-function isInEffect(p: StoredProfile): boolean {
-  return p.status === 'active' && Boolean(p.active?.key);
+/** A profile that can send now: active, with a key in effect, and not a Sandbox confirmation in MessageBird mode. */
+function isInEffect(ctx: ProfilesContext, p: StoredProfile): boolean {
+  return p.status === 'active' && Boolean(p.active?.key) && !needsLiveConfirmation(ctx.deps, p);
 }
 
 export class ProfilesService {
@@ -47,12 +49,19 @@ export class ProfilesService {
     this.ctx = {
       deps,
       store: new ProfileStore(deps.settings, deps.clock, (m) => log(m)),
-      codes: deps.codes ?? new ConfirmationCodes({ clock: deps.clock }),
+      // The throttles (never the codes) are kept in the settings file across restarts.
+      codes: deps.codes ?? new ConfirmationCodes({ clock: deps.clock, store: deps.settings, log: (m) => log(m) }),
       newId: deps.newId ?? randomUUID,
     };
   }
 
   // ---- reading ----------------------------------------------------------------------------------
+
+  /** Checks the stored profiles one by one at start; each one set aside becomes a warning naming its participant number. */
+  checkStoredProfiles(): StartupWarning[] {
+    this.ctx.store.load();
+    return this.ctx.store.setAside().map((p) => ({ code: 'profile_invalid', movedTo: PROFILES_SET_ASIDE_KEY, participantNumber: p.participantNumber }));
+  }
 
   list(): ProfileView[] {
     return this.ctx.store.load().map((p) => profileView(this.ctx, p));
@@ -72,7 +81,7 @@ export class ProfilesService {
   activeProfiles(): Array<{ id: string; participantNumber: string; description: string; originator: string; keyKind: 'live' | 'test' }> {
     return this.ctx.store
       .load()
-      .filter(isInEffect)
+      .filter((p) => isInEffect(this.ctx, p))
       .map((p) => ({
         id: p.id,
         participantNumber: p.participantNumber,
@@ -85,7 +94,7 @@ export class ProfilesService {
   /** The key in effect of an active profile, for main-side senders only; never crosses IPC. */
   async activeKey(id: string): Promise<string | null> {
     const profile = this.ctx.store.find(id);
-    if (!profile || !isInEffect(profile)) return null;
+    if (!profile || !isInEffect(this.ctx, profile)) return null;
     return this.ctx.deps.vault.get(activeKeyId(id));
   }
 
@@ -105,8 +114,24 @@ export class ProfilesService {
     return saved.ok ? ok(profileView(this.ctx, saved.value)) : saved;
   }
 
+  /** An active profile whose settings were confirmed in Sandbox while the app is in MessageBird mode. */
+  needsLiveConfirmation(id: string): boolean {
+    const profile = this.ctx.store.find(id);
+    return profile !== undefined && profile.status === 'active' && needsLiveConfirmation(this.ctx.deps, profile);
+  }
+
   /** Step 1 "Next": save, check the key live, send a fresh code. */
   async startSetup(input: ProfileDetailsInput, language?: MessageLanguage): Promise<Result<ConfirmationSent, SendCode>> {
+    // A refused "Next" changes nothing: the throttles and cost guards are checked before the details
+    // are saved, because saving cancels the code already out (and a cooldown would then leave none).
+    const existing = input.id ? this.ctx.store.find(input.id) : undefined;
+    const typed = input.adminPhone?.trim() ?? '';
+    const parsedPhone = typed === '' ? undefined : parseMobile(typed);
+    const phone = parsedPhone ? (parsedPhone.ok ? parsedPhone.value.e164 : undefined) : (existing?.pending?.adminPhone ?? existing?.active?.adminPhone);
+    const refused = phone === undefined ? null : sendRefusal(this.ctx, existing?.id, phone);
+    if (refused) {
+      return existing ? err(refused.error.code, refused.error.message, { ...refused.error, details: { ...refused.error.details, profileId: existing.id } }) : refused;
+    }
     const saved = await saveDetails(this.ctx, input, true);
     if (!saved.ok) return saved;
     const sent = await sendConfirmationCode(this.ctx, saved.value.id, language);

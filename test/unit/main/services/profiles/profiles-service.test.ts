@@ -57,6 +57,7 @@ function makeService(w: Omit<World, 'service' | 'restart'>): ProfilesService {
     gatewayFor: (apiKey) => createGateway({ mode: world.mode, apiKey, scenario: 'normal', transport: suite.transport, clock: w.clock }),
     confirmationLog: w.sendLog,
     defaultLanguage: () => 'nl',
+    gatewayMode: () => world.mode,
     codes: new ConfirmationCodes({ clock: w.clock }),
     log: () => {},
   });
@@ -438,10 +439,22 @@ describe('remove key, disable, delete', () => {
 
 describe('stored data', () => {
   it('moves a corrupt profiles value aside instead of dropping it silently', () => {
-    world.settings.set('profiles', [{ id: 'x', nonsense: true }]);
+    world.settings.set('profiles', { nonsense: true });
     expect(world.service.list()).toEqual([]);
     const aside = [...world.settings.data.keys()].find((k) => k.startsWith('profilesCorrupt-'));
     expect(aside).toBeDefined();
-    expect(world.settings.get(aside!)).toEqual([{ id: 'x', nonsense: true }]);
+    expect(world.settings.get(aside!)).toEqual({ nonsense: true });
+  });
+
+  it('sets an invalid profile aside one by one, keeping it raw, and keeps the valid ones', async () => {
+    const kept = await activeProfile();
+    const stored = world.settings.get('profiles') as unknown[];
+    world.settings.set('profiles', [{ id: 'x', participantNumber: '54321', nonsense: true }, ...stored]);
+
+    expect(world.service.list().map((p) => p.id)).toEqual([kept.id]);
+    expect(world.service.checkStoredProfiles()).toEqual([{ code: 'profile_invalid', movedTo: 'profilesSetAside', participantNumber: '54321' }]);
+    expect(world.settings.get('profilesSetAside')).toEqual([
+      expect.objectContaining({ participantNumber: '54321', raw: { id: 'x', participantNumber: '54321', nonsense: true } }),
+    ]);
   });
 });
