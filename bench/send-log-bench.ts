@@ -12,6 +12,7 @@ import { logFileHealth } from '../src/main/services/send-log/damaged-log-file';
 import { SendLog } from '../src/main/services/send-log/send-log';
 import { MIGRATIONS } from '../src/main/services/send-log/schema';
 import type { SendLogFilter, SendLogRow } from '../src/shared/send-log-types';
+import { report } from './report';
 import { seedRows } from './seed';
 
 const DAY = 86_400_000;
@@ -168,8 +169,8 @@ async function benchExportToFile(path: string, label: string): Promise<void> {
     await new DialogFileSaver(instantDialog(target, opened)).save({
       suggestedName: 'send-log.csv',
       mimeType: 'text/csv',
-      write: (sink) => {
-        rows = log.exportTo(filter, sink);
+      write: async (sink) => {
+        rows = await log.exportTo(filter, sink);
         heapGrowth = Math.max(heapGrowth, process.memoryUsage().heapUsed - heapBefore);
       },
     });
@@ -186,7 +187,7 @@ async function benchExportToFile(path: string, label: string): Promise<void> {
   figures.push({ metric: 'CSV export → file (streamed, ≈40k rows)', rows: label, ...stats(total),
     note: `${(size / 1024 / 1024).toFixed(1)} MB file, heap +${(heapGrowth / 1024 / 1024).toFixed(1)} MB` });
   const cancelled = measure(3, () => void new DialogFileSaver(instantDialog(undefined, [])).save({
-    suggestedName: 'send-log.csv', mimeType: 'text/csv', write: (sink) => void log.exportTo(filter, sink) }));
+    suggestedName: 'send-log.csv', mimeType: 'text/csv', write: async (sink) => void (await log.exportTo(filter, sink)) }));
   figures.push({ metric: 'CSV export → save dialog cancelled', rows: label, ...cancelled, note: 'no CSV produced' });
   log.close();
 }
@@ -301,6 +302,13 @@ async function main(): Promise<void> {
   console.log('• naive electron-store (conf) log at 10k');
   benchNaive(10_000, at10k);
   printTable();
+  report('send-log', 'Send log (SQLite) figures', figures.map((f) => ({
+    metric: `${f.metric} @ ${f.rows}`,
+    value: f.on === 'p95' ? f.p95 : f.median,
+    unit: 'ms' as const,
+    ...(f.target !== undefined ? { target: f.target } : {}),
+    note: [`${f.on ?? 'median'}; median ${fmt(f.median)}, p95 ${fmt(f.p95)}`, f.note].filter(Boolean).join('; '),
+  })), {}, { printTable: false });
   rmSync(workDir, { recursive: true, force: true });
   console.log(`(bench took ${((Date.now() - begin) / 1000).toFixed(0)} s)`);
 }

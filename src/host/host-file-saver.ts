@@ -22,7 +22,7 @@ export class HostFileSaver implements FileSaver {
 
   /** There is no dialog to wait for here: the content is produced at once and kept for the download. */
   async save(file: FileToSave): Promise<SaveFileOutcome> {
-    const content = collectContent(file);
+    const content = await collectContent(file);
     this.dropExpired();
     const id = randomBytes(16).toString('hex');
     this.pending.set(id, {
@@ -49,9 +49,9 @@ export class HostFileSaver implements FileSaver {
 }
 
 /** The whole content as one string, or as bytes when the producer wrote any bytes. */
-function collectContent(file: FileToSave): string | Uint8Array {
+async function collectContent(file: FileToSave): Promise<string | Uint8Array> {
   const chunks: Array<string | Uint8Array> = [];
-  writeFileContent(file, { write: (chunk) => void chunks.push(chunk) });
+  await writeFileContent(file, { write: (chunk) => void chunks.push(chunk) });
   if (chunks.every((chunk): chunk is string => typeof chunk === 'string')) return chunks.join('');
   return Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk)));
 }

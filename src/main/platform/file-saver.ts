@@ -33,7 +33,7 @@ export class DialogFileSaver implements FileSaver {
     const parent = this.parentWindow();
     const result = parent ? await this.dialog.showSaveDialog(parent, options) : await this.dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return { status: 'cancelled' };
-    writeFileStreamed(result.filePath, file);
+    await writeFileStreamed(result.filePath, file);
     return { status: 'saved', path: result.filePath };
   }
 }
@@ -42,14 +42,14 @@ export class DialogFileSaver implements FileSaver {
  * Writes `file`'s content to `path` with mode 0600, chunk by chunk. On any failure (the file cannot
  * be opened, a write fails, the producer throws) the partial file is removed and the error rethrown.
  */
-export function writeFileStreamed(path: string, file: FileToSave): void {
+export async function writeFileStreamed(path: string, file: FileToSave): Promise<void> {
   const fd = openSync(path, 'w', EXPORT_FILE_MODE);
   try {
     // `mode` only applies when the file is created; an overwritten file keeps its old mode otherwise.
     // Set before any content is written, so it is never readable by others, not even for a moment.
     fchmodSync(fd, EXPORT_FILE_MODE);
     const sink = new ChunkedFileSink(fd);
-    writeFileContent(file, sink);
+    await writeFileContent(file, sink);
     sink.flush();
   } catch (error) {
     closeSync(fd);

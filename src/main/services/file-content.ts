@@ -5,7 +5,7 @@ import type { FileSink, FileToSave } from './ports';
  * For `FileSaver` implementations. (Its own module, not in ports.ts: the bench loads the file saver
  * with Node's type stripping, which cannot load ports.ts.)
  */
-export function writeFileContent(file: FileToSave, sink: FileSink): void {
+export async function writeFileContent(file: FileToSave, sink: FileSink): Promise<void> {
   if ('content' in file) sink.write(file.content);
-  else file.write(sink);
+  else await file.write(sink);
 }

@@ -47,8 +47,8 @@ export function sendLogHandlers(s: Services): Pick<HandlerTable, keyof typeof se
         outcome = await s.deps.fileSaver.save({
           suggestedName: exportName(s.deps.clock.now()),
           mimeType: 'text/csv',
-          write: (sink) => {
-            rows = s.sendLog.exportTo(clean, sink);
+          write: async (sink) => {
+            rows = await s.sendLog.exportTo(clean, sink);
           },
         });
       } catch {

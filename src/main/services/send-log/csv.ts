@@ -53,6 +53,16 @@ export function csvFromRows(rows: Iterable<SendLogRow>): string {
 
 /** `csvFromRows` line by line into `sink` (the header first), for exports streamed to a file. */
 export function writeCsvRows(rows: Iterable<SendLogRow>, sink: { write(line: string): void }): void {
+  writeCsvHeader(sink);
+  writeCsvDataRows(rows, sink);
+}
+
+/** The byte order mark and the header line: the start of every export. */
+export function writeCsvHeader(sink: { write(line: string): void }): void {
   sink.write(`\uFEFF${csvLine(CSV_COLUMNS.map(([header]) => header))}`);
+}
+
+/** Data lines only, for an export written in batches after `writeCsvHeader`. */
+export function writeCsvDataRows(rows: Iterable<SendLogRow>, sink: { write(line: string): void }): void {
   for (const row of rows) sink.write(csvLine(CSV_COLUMNS.map(([, value]) => value(row))));
 }
