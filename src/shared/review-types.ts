@@ -147,6 +147,8 @@ export interface ProfileReadiness {
   description: string;
   /** Settings in effect were confirmed in Sandbox (or never confirmed): never ready. */
   sandbox: boolean;
+  /** No item fails: the setup can be entered in the AFAS portal and serve login codes. */
+  ready: boolean;
   /** The worst verdict of its items. */
   verdict: Verdict;
   items: ReadinessItem<ProfileCheckId>[];

@@ -96,10 +96,7 @@ export type SaveFileOutcome =
   /** Browser host: the file is offered as a one-time download at this same-origin URL. */
   | { status: 'download'; url: string };
 
-/**
- * Takes a file's content in order, chunk by chunk. `write` is synchronous, so a producer can feed it
- * from a SQLite cursor; a large producer awaits between batches so the event loop keeps running.
- */
+/** Takes a file's content in order, chunk by chunk. Synchronous, so a producer can feed it from a SQLite cursor. */
 export interface FileSink {
   write(chunk: string | Uint8Array): void;
 }
@@ -112,7 +109,7 @@ export interface FileSink {
  */
 export type FileToSave = { suggestedName: string; mimeType: string } & (
   | { content: string | Uint8Array }
-  | { write(sink: FileSink): void | Promise<void> }
+  | { write(sink: FileSink): void }
 );
 
 export interface FileSaver {
@@ -129,4 +126,27 @@ export interface KeyValueStore {
 export interface ExternalOpener {
   /** Opens an allow-listed address; returns false where the host cannot (the browser host). */
   open(url: string): Promise<boolean>;
+}
+
+/** A file the admin picked in the native open dialog, read whole (the caller caps its size). */
+export type OpenFileOutcome =
+  | { status: 'cancelled' }
+  | { status: 'opened'; fileName: string; content: Uint8Array }
+  /** Bigger than `maxBytes`: not read. */
+  | { status: 'too_large'; fileName: string; size: number };
+
+export interface FileOpenRequest {
+  /** Dialog filters, e.g. `{ name: 'CSV, Excel', extensions: ['csv', 'xlsx'] }`. */
+  filters: Array<{ name: string; extensions: string[] }>;
+  maxBytes: number;
+}
+
+/** The native open dialog (desktop app); the browser host has none and uploads instead. */
+export interface FileOpener {
+  open(request: FileOpenRequest): Promise<OpenFileOutcome>;
+}
+
+/** Prints the app window (the Review page's print layout) to a PDF the admin saves (desktop app only). */
+export interface ReportPrinter {
+  savePdf(suggestedName: string): Promise<{ status: 'saved'; path: string } | { status: 'cancelled' }>;
 }

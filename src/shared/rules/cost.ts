@@ -76,3 +76,65 @@ export function estimate(
 export function roundMoney(amount: number): number {
   return Math.round(amount * 10_000) / 10_000;
 }
+
+// ---- Monthly estimate for SMS login ------------------------------------------------------------
+
+/** Login SMS a user needs in a month when nothing else is known: a working day's login, roughly. */
+export const DEFAULT_LOGINS_PER_USER_PER_MONTH = 20;
+
+export interface MonthlyCostInput {
+  eligibleUsers: number;
+  loginsPerUserPerMonth: number;
+  partsPerMessage: number;
+  /** Euro per part. */
+  pricePerPart: number;
+}
+
+export interface MonthlyCost {
+  messagesPerMonth: number;
+  partsPerMonth: number;
+  /** Euro, rounded to 4 decimals. */
+  monthly: number;
+  yearly: number;
+}
+
+/**
+ * Cost of login codes: users × logins × parts × price. An estimate for planning: AFAS sends a code
+ * only when a login asks for one, and MessageBird's contract price replaces the quoted one.
+ */
+export function estimateMonthlyCost(input: MonthlyCostInput): MonthlyCost {
+  for (const [name, value] of Object.entries(input)) {
+    if (!Number.isFinite(value) || value < 0) throw new RangeError(`${name} must be a number ≥ 0, got ${value}`);
+  }
+  if (!Number.isInteger(input.eligibleUsers)) throw new RangeError(`eligibleUsers must be a whole number, got ${input.eligibleUsers}`);
+  if (!Number.isInteger(input.partsPerMessage) || input.partsPerMessage < 1) {
+    throw new RangeError(`partsPerMessage must be a whole number ≥ 1, got ${input.partsPerMessage}`);
+  }
+  const messagesPerMonth = input.eligibleUsers * input.loginsPerUserPerMonth;
+  const partsPerMonth = messagesPerMonth * input.partsPerMessage;
+  const monthly = roundMoney(partsPerMonth * input.pricePerPart);
+  return { messagesPerMonth, partsPerMonth, monthly, yearly: roundMoney(monthly * 12) };
+}
+
+/**
+ * How many login SMS of `partsPerMessage` parts a MessageBird balance pays for. Only a balance in euro
+ * counts (`type` `euros`); a balance in credits says nothing about money. Null when it cannot be told.
+ */
+export function smsCoveredByBalance(balance: { amount: number; type: string }, partsPerMessage: number, pricePerPart: number): number | null {
+  if (balance.type !== 'euros' || pricePerPart <= 0 || partsPerMessage < 1 || !Number.isFinite(balance.amount)) return null;
+  // A tiny epsilon: 0.56 / 0.056 is 9.999999999999998 in floating point, and 10 SMS are paid for.
+  return Math.max(0, Math.floor(balance.amount / (pricePerPart * partsPerMessage) + 1e-9));
+}
+
+/**
+ * Who pays which SMS, as AFAS describes it: the organisation's own SMS provider sends (and the
+ * organisation pays) the login codes; AFAS sends and pays the SMS around an account's lifecycle.
+ */
+export const AFAS_COST_SPLIT = [
+  { id: 'login_code', payer: 'organisation' },
+  { id: 'new_user_sign_up', payer: 'afas' },
+  { id: 'reset_pocket', payer: 'afas' },
+  { id: 'reset_authenticator', payer: 'afas' },
+  { id: 'new_phone', payer: 'afas' },
+  { id: 'new_phone_number', payer: 'afas' },
+] as const satisfies ReadonlyArray<{ id: string; payer: 'organisation' | 'afas' }>;

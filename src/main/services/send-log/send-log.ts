@@ -5,6 +5,7 @@ import { forgetCleanClose, isPlainFilePath, recordCleanClose } from './clean-clo
 import { exportCsv, writeCsvExport } from './csv-export';
 import { StatementCache, type LogContext } from './log-context';
 import { openLogDatabase } from './open-database';
+import { liveCostBuckets, type LiveCostBucket } from './cost-history';
 import { clearAll, logStats, purgeOlderThan, sendCount, type SendLogStats } from './retention';
 import { getRow, queryPage, unfinishedRows, type PageRequest } from './row-queries';
 import { appendPending, interruptPending, markFailed, markSent, markUnknown, updateStatus } from './row-writes';
@@ -143,6 +144,11 @@ export class SendLog {
   /** Sends counted for the daily caps since `from`; clearing and retention do not lower it. */
   sendCount(query: { purpose: 'confirmation' | 'test'; from: number; profileId?: string }): number {
     return sendCount(this.ctx, query);
+  }
+
+  /** Count, parts and cost of live sends per UTC day and profile (the cost history; sandbox and test keys cost nothing). */
+  liveCostBuckets(): LiveCostBucket[] {
+    return liveCostBuckets(this.ctx);
   }
 
   close(): void {
