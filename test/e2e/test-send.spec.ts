@@ -66,7 +66,7 @@ test.describe('test send through the real SDK to the fake MessageBird', () => {
     expect(posts(fake)).toHaveLength(before + 1);
     const message = fake.messages().at(-1)!;
     await expect(result).toContainText(message.id);
-    expect(message.body).toMatch(/^Testcode: \d{6}$/);
+    expect(message.body).toMatch(/^Test code: \d{6}$/);
     expect(message.reference).toMatch(/^test-\d+$/);
     expect(message.validity).toBe(600);
 

@@ -281,7 +281,7 @@ describe('send log page', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Message details' });
     await waitFor(() => expect(getLogRow).toHaveBeenCalledWith({ id: 1 }));
     const facts = within(dialog).getByTestId('send-log-detail');
-    expect(facts).toHaveTextContent('Status reasonRequest not allowed');
+    expect(facts).toHaveTextContent('Status reasonMessageBird reports:Request not allowed');
     expect(facts).toHaveTextContent('Error code2');
     expect(facts).toHaveTextContent('Recipient (masked)+31 6 •••• 0499');
     await userEvent.keyboard('{Escape}');
@@ -323,7 +323,7 @@ describe('send log page', () => {
     expect(screen.getByRole('grid', { name: 'Verstuurde berichten' })).toBeInTheDocument();
     expect(within(bodyRows()[0]!).getByText('Afgeleverd')).toBeInTheDocument();
     expect(bodyRows()[0]).toHaveTextContent('17-06-2025');
-    expect(screen.getByRole('button', { name: 'Log wissen…' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Verzendlog wissen…' })).toBeInTheDocument();
     expect(unnamedControls()).toEqual([]);
   });
 });

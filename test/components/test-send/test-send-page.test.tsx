@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TestSendPage } from '../../../src/renderer/src/features/test-send';
@@ -94,7 +94,7 @@ describe('TestSendPage', () => {
   it('updates encoding, parts and estimated cost live while the text is edited', async () => {
     await renderPage();
     const text = screen.getByLabelText('Message text');
-    expect(screen.getByText('GSM-7 · 16 of 160 characters · 1 SMS part')).toBeInTheDocument();
+    expect(screen.getByText('GSM-7 · 17 of 160 characters · 1 SMS part')).toBeInTheDocument();
     expect(screen.getByText('€0.056')).toBeInTheDocument();
 
     await userEvent.clear(text);
@@ -125,7 +125,7 @@ describe('TestSendPage', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
 
     await userEvent.click(within(dialog).getByRole('button', { name: 'Send test code' }));
-    expect(calls.send).toHaveBeenCalledWith({ profileId: 'p-live', recipient: '0612345678', template: 'Testcode: {code}', confirmCost: true });
+    expect(calls.send).toHaveBeenCalledWith({ profileId: 'p-live', recipient: '0612345678', template: 'Test code: {code}', confirmCost: true });
 
     const result = await screen.findByRole('region', { name: 'Result' });
     expect(within(result).getByText('mb0123456789abcdef')).toBeInTheDocument();
@@ -269,5 +269,20 @@ describe('TestSendPage', () => {
     expect(screen.getByLabelText('Telefoonnummer')).toBeInTheDocument();
     expect(screen.getByText('GSM-7 · 16 van 160 tekens · 1 sms-deel')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Controleren en versturen…' })).toBeInTheDocument();
+  });
+
+  it('starts from the built-in text of the screen language, and keeps a text the admin saved', async () => {
+    renderWithBridge(<TestSendPage />, bridgeWith().bridge);
+    expect(await screen.findByLabelText('Message text')).toHaveValue('Test code: {code}');
+    cleanup();
+    await act(async () => {
+      await i18n.changeLanguage('nl');
+    });
+    renderWithBridge(<TestSendPage />, bridgeWith().bridge);
+    expect(await screen.findByLabelText('Berichttekst')).toHaveValue('Testcode: {code}');
+    cleanup();
+    const own = { ...SETUP, settings: { ...SETUP.settings, template: 'Inlogtest {code}' } };
+    renderWithBridge(<TestSendPage />, bridgeWith({ getTestSendSetup: async () => ok(own) }).bridge);
+    expect(await screen.findByLabelText('Berichttekst')).toHaveValue('Inlogtest {code}');
   });
 });

@@ -16,3 +16,4 @@ export { Notice, type NoticeTone } from './Notice';
 export { Page, Section } from './Page';
 export { Progress, Spinner } from './Spinner';
 export { StatusBadge, type Tone } from './StatusBadge';
+export { StatusReason } from './StatusReason';

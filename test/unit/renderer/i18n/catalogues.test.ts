@@ -21,7 +21,7 @@ function catalogue(resources: Record<string, unknown>): Map<string, string> {
 
 /** The `{{name}}` interpolations of a text, sorted and without duplicates. */
 function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]))].sort();
+  return [...new Set([...text.matchAll(/\{\{\s*([\w.]+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1]!))].sort();
 }
 
 /** Dutch and English have two plural categories; i18next picks `key_one` or `key_other` by `count`. */

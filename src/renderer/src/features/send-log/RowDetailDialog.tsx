@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Notice, StatusBadge } from '../../components';
+import { Button, Notice, StatusBadge, StatusReason } from '../../components';
 import { SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
 import { formatMoney, formatNumber, formatTime, statusTone } from './format';
 import { useSendLogStore } from './send-log-store';
@@ -50,7 +50,7 @@ export function RowDetailDialog({ profileNames }: { profileNames: ReadonlyMap<st
         [t('detail.created'), formatTime(row.createdAt, language)],
         [t('detail.updated'), formatTime(row.updatedAt, language)],
         [t('detail.status'), <StatusBadge tone={statusTone(row.status)}>{t(`status.${row.status}`)}</StatusBadge>],
-        [t('detail.statusReason'), row.statusReason ?? none],
+        [t('detail.statusReason'), row.statusReason ? <StatusReason reason={row.statusReason} /> : none],
         [t('detail.errorCode'), row.errorCode ? <span className="mono">{row.errorCode}</span> : none],
         [t('detail.profile'), row.profileId === SANDBOX_PROFILE_ID ? t('filters.sandbox') : row.participantNumber],
         [t('detail.profileId'), profileNames.get(row.profileId) ?? <span className="mono">{row.profileId}</span>],

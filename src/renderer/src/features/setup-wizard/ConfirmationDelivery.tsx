@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConfirmationDeliveryView } from '../../../../shared/profile-types';
 import { api } from '../../api';
-import { StatusBadge, type Tone } from '../../components';
+import { StatusBadge, StatusReason, type Tone } from '../../components';
 
 /** How often the step asks main again while MessageBird has not reported a final status. */
 export const DELIVERY_POLL_MS = 3_000;
@@ -45,12 +45,13 @@ export function ConfirmationDelivery({ profileId, logId }: { profileId: string; 
     text = t('code.delivery.delivered');
   } else if (NOT_DELIVERED.has(view.status)) {
     tone = 'danger';
-    text = view.statusReason ? t('code.delivery.failedReason', { reason: view.statusReason }) : t('code.delivery.failed');
+    text = t('code.delivery.failed');
   }
   return (
     <p className="row" aria-live="polite">
       <span>{t('code.delivery.label')}</span>
       <StatusBadge tone={tone}>{text}</StatusBadge>
+      {NOT_DELIVERED.has(view.status) && view.statusReason ? <StatusReason reason={view.statusReason} /> : null}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TEMPLATE, TEMPLATE_MAX } from '../../../../shared/contract/test-send';
+import { TEMPLATE_MAX } from '../../../../shared/contract/test-send';
+import { defaultTemplate } from './default-template';
 import { PART_LIMITS, type SmsSegments } from '../../../../shared/rules/sms-segments';
 import { Button, Field } from '../../components';
 
@@ -20,7 +21,8 @@ export const TemplateEditor = forwardRef<HTMLTextAreaElement, TemplateEditorProp
   { value, onChange, segments, onSave, saving, saved, error },
   ref,
 ) {
-  const { t } = useTranslation('testSend');
+  const { t, i18n } = useTranslation('testSend');
+  const builtIn = defaultTemplate(i18n.language);
   const limits = PART_LIMITS[segments.encoding];
   const limit = segments.parts <= 1 ? limits.single : limits.multi * segments.parts;
   return (
@@ -54,7 +56,7 @@ export const TemplateEditor = forwardRef<HTMLTextAreaElement, TemplateEditorProp
         <Button onClick={onSave} busy={saving}>
           {t('form.saveTemplate')}
         </Button>
-        {value !== DEFAULT_TEMPLATE ? <Button variant="link" onClick={() => onChange(DEFAULT_TEMPLATE)}>{t('form.resetTemplate')}</Button> : null}
+        {value !== builtIn ? <Button variant="link" onClick={() => onChange(builtIn)}>{t('form.resetTemplate')}</Button> : null}
         {saved ? <span role="status">{t('form.templateSaved')}</span> : null}
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_TEMPLATE, fillTemplate, SAMPLE_CODE, SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
+import { fillTemplate, SAMPLE_CODE, SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
+import { startingTemplate } from './default-template';
 import { estimate } from '../../../../shared/rules/cost';
 import { parseMobile } from '../../../../shared/rules/phone';
 import { countSegments } from '../../../../shared/rules/sms-segments';
@@ -62,7 +63,7 @@ export function TestSendPage() {
   const profiles = setup?.profiles ?? [];
   const profile = profiles.find((p) => p.id === profileId) ?? profiles[0];
   const settings = setup?.settings;
-  const templateText = template ?? settings?.template ?? DEFAULT_TEMPLATE;
+  const templateText = template ?? startingTemplate(settings?.template, i18n.language);
   const body = fillTemplate(templateText, SAMPLE_CODE);
   const segments = useMemo(() => countSegments(body), [body]);
   const parsed = parseMobile(recipient);

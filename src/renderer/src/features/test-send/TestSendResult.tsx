@@ -3,7 +3,7 @@ import type { TestSendStatus } from '../../../../shared/contract/test-send';
 import type { SendLogStatus } from '../../../../shared/send-log-types';
 import { isFinalSendLogStatus } from '../../../../shared/send-log-types';
 import { useNavigationStore } from '../../app/navigation-store';
-import { Button, Section, Spinner, StatusBadge, type Tone } from '../../components';
+import { Button, Section, Spinner, StatusBadge, StatusReason, type Tone } from '../../components';
 import { formatMoney } from './format';
 
 const TONES: Record<SendLogStatus, Tone> = {
@@ -60,7 +60,9 @@ export function TestSendResult({ result, onAnother }: TestSendResultProps) {
         {result.statusReason ? (
           <>
             <dt>{t('result.reason')}</dt>
-            <dd>{result.statusReason}</dd>
+            <dd>
+              <StatusReason reason={result.statusReason} />
+            </dd>
           </>
         ) : null}
         {result.errorCode ? (
