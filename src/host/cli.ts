@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SettingsFileUnreadableError } from '../main/services/settings/open-settings-store';
 import { startHost } from './start-host';
 
 function fail(message: string): never {
@@ -62,6 +63,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('sms-provider-admin web: could not start', error);
+  // A problem the admin must fix in the data folder gets one line saying which file and what to do;
+  // anything else is a bug, and its stack is what a bug report needs.
+  if (error instanceof SettingsFileUnreadableError) {
+    console.error(`sms-provider-admin web: could not start. ${error.message}`);
+  } else {
+    console.error('sms-provider-admin web: could not start', error);
+  }
   process.exit(1);
 });

@@ -28,6 +28,27 @@ export function settingsStoreOptions(dir: string): SettingsStoreOptions {
   };
 }
 
+/**
+ * The settings file exists but cannot be read at all (a folder, no permission): not damage to move
+ * aside, but something only the admin can fix. The message is one line naming the file and what to do.
+ */
+export class SettingsFileUnreadableError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`The settings file ${file} cannot be read: ${reason}. Make it a normal file this user may read and write (or move it out of the way to start with default settings), then start again.`);
+    this.name = 'SettingsFileUnreadableError';
+  }
+}
+
+const UNREADABLE_REASONS: Record<string, string> = {
+  EISDIR: 'it is a folder, not a file',
+  ENOTDIR: 'a part of its path is not a folder',
+  EACCES: 'this user has no permission to read or write it',
+  EPERM: 'this user has no permission to read or write it',
+};
+
 /** A conf error meaning the file itself is bad (not JSON, or the schema rejects it), not an I/O failure. */
 function isCorruptFileError(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
@@ -38,7 +59,8 @@ function isCorruptFileError(error: unknown): boolean {
  * Opens the settings store with `create(options)` (`new ElectronStore(options)` in Electron,
  * `new Conf(options)` in the browser host). A file that is not JSON or that the schema rejects is moved
  * to `config.corrupt-<timestamp>.json`, a fresh store is opened, and the move is reported as a
- * `settings_corrupt` warning. Any other error (permissions, disk) is thrown.
+ * `settings_corrupt` warning. A file that cannot be read at all (a folder, no permission) throws
+ * `SettingsFileUnreadableError`; any other error (disk) is thrown as it is.
  */
 export function openSettingsStore<S extends KeyValueStore>(params: {
   dir: string;
@@ -52,6 +74,8 @@ export function openSettingsStore<S extends KeyValueStore>(params: {
     return { store: create(options) };
   } catch (error) {
     const file = join(dir, `${SETTINGS_CONFIG_NAME}.json`);
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code in UNREADABLE_REASONS) throw new SettingsFileUnreadableError(file, UNREADABLE_REASONS[code]!);
     if (!isCorruptFileError(error) || !existsSync(file)) throw error;
     const movedTo = join(dir, `${SETTINGS_CONFIG_NAME}.corrupt-${now()}.json`);
     renameSync(file, movedTo);
