@@ -48,6 +48,12 @@ beforeEach(async () => {
   await i18n.changeLanguage('en');
 });
 
+/** Opens the row's Actions menu and picks an item (the list has one menu per row). */
+async function chooseRowAction(row: HTMLElement, name: string) {
+  await userEvent.click(within(row).getByRole('button', { name: /^Actions/ }));
+  await userEvent.click(screen.getByRole('menuitem', { name }));
+}
+
 describe('AFAS portal checklist', () => {
   it('lists what to type in the portal, never the key, and records the mark with its note', async () => {
     const marked = activeProfile({ portal: { state: 'done', savedAt: NOW, note: 'Entered by Jan' } });
@@ -56,7 +62,7 @@ describe('AFAS portal checklist', () => {
 
     const row = await screen.findByRole('row', { name: /12345/ });
     expect(row).toHaveTextContent('Not yet in the AFAS portal');
-    await userEvent.click(within(row).getByRole('button', { name: 'AFAS portal steps' }));
+    await chooseRowAction(row, 'AFAS portal steps');
 
     const checklist = screen.getByRole('region', { name: 'Enter it in the AFAS Online portal: participant 12345' });
     expect(checklist).toHaveTextContent('never talks to AFAS');
@@ -81,7 +87,7 @@ describe('AFAS portal checklist', () => {
   it('undoes the mark', async () => {
     const clear = vi.fn<SmsAdminBridge['clearPortalSaved']>(async () => ok(activeProfile()));
     await renderPage([activeProfile({ portal: { state: 'done', savedAt: NOW, note: null } })], { clearPortalSaved: clear });
-    await userEvent.click(await screen.findByRole('button', { name: 'AFAS portal steps' }));
+    await chooseRowAction(await screen.findByRole('row', { name: /12345/ }), 'AFAS portal steps');
     await userEvent.click(screen.getByRole('button', { name: 'Undo the mark' }));
     expect(clear).toHaveBeenCalledWith({ profileId: 'p-1' });
     expect(await screen.findByRole('button', { name: 'Saved in the AFAS portal' })).toBeInTheDocument();
@@ -91,7 +97,7 @@ describe('AFAS portal checklist', () => {
     await renderPage([activeProfile({ portal: { state: 'changed_since', savedAt: NOW, note: null } })]);
     const row = await screen.findByRole('row', { name: /12345/ });
     expect(row).toHaveTextContent('Changed since saved in the AFAS portal');
-    await userEvent.click(within(row).getByRole('button', { name: 'AFAS portal steps' }));
+    await chooseRowAction(row, 'AFAS portal steps');
     expect(screen.getByText(/Enter the new details in the portal and mark it again/)).toBeInTheDocument();
   });
 
@@ -99,7 +105,7 @@ describe('AFAS portal checklist', () => {
     await renderPage([activeProfile({}, 'sandbox')]);
     const row = await screen.findByRole('row', { name: /12345/ });
     expect(row).toHaveTextContent('Sandbox: not for the AFAS portal');
-    await userEvent.click(within(row).getByRole('button', { name: 'AFAS portal steps' }));
+    await chooseRowAction(row, 'AFAS portal steps');
     expect(screen.getByText(/This setup was confirmed in Sandbox/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Saved in the AFAS portal' })).toBeNull();
   });
@@ -111,7 +117,7 @@ describe('AFAS portal checklist', () => {
     const base = activeProfile();
     const bridge = await renderPage([{ ...base, active: { ...base.active!, key: { ...base.active!.key, fingerprint } } }]);
     const calls = Object.keys(bridge).map((m) => vi.spyOn(bridge, m as keyof SmsAdminBridge));
-    await userEvent.click(await screen.findByRole('button', { name: 'AFAS portal steps' }));
+    await chooseRowAction(await screen.findByRole('row', { name: /12345/ }), 'AFAS portal steps');
     await userEvent.type(screen.getByLabelText('Key from the MessageBird dashboard (optional)'), key);
     await userEvent.click(screen.getByRole('button', { name: 'Compare fingerprints' }));
     expect(await screen.findByText(`Same key: fingerprint ${fingerprint}.`)).toBeInTheDocument();
@@ -123,7 +129,8 @@ describe('AFAS portal checklist', () => {
 
   it('speaks Dutch', async () => {
     await renderPage([activeProfile()], {}, 'nl');
-    await userEvent.click(await screen.findByRole('button', { name: 'Stappen AFAS-portal' }));
+    await userEvent.click(await screen.findByRole('button', { name: /^Acties/ }));
+    await userEvent.click(screen.getByRole('menuitem', { name: 'Stappen AFAS-portal' }));
     expect(screen.getByRole('region', { name: 'Invullen in de AFAS Online portal: deelnemer 12345' })).toHaveTextContent('Klik op SMS-provider en daarna op Nieuw.');
   });
 });

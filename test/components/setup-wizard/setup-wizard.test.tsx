@@ -363,7 +363,11 @@ describe('setup wizard', () => {
     expect(row).toHaveTextContent('abcd1234');
     expect(row).toHaveTextContent('Encrypted by the system');
     expect(row).toHaveTextContent('€12.50');
-    await userEvent.click(within(row).getByRole('button', { name: 'Delete' }));
+    const menuButton = within(row).getByRole('button', { name: 'Actions for participant 12345' });
+    expect(menuButton).toHaveAttribute('aria-haspopup', 'menu');
+    await userEvent.click(menuButton);
+    expect(menuButton).toHaveAttribute('aria-expanded', 'true');
+    await userEvent.click(screen.getByRole('menuitem', { name: 'Delete' }));
     const dialog = screen.getByRole('dialog');
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
@@ -374,7 +378,8 @@ describe('setup wizard', () => {
   it('opens "Replace key" on the key field of an active profile, keeping the phone masked', async () => {
     await renderPage({ listProfiles: async () => ok([activeProfile]) });
     const row = await screen.findByRole('row', { name: /12345/ });
-    await userEvent.click(within(row).getByRole('button', { name: 'Replace key' }));
+    await userEvent.click(within(row).getByRole('button', { name: /^Actions/ }));
+    await userEvent.click(screen.getByRole('menuitem', { name: 'Replace key' }));
     const key = screen.getByLabelText('MessageBird API key');
     expect(key).toHaveFocus();
     expect(key).toHaveValue('');

@@ -12,6 +12,7 @@ export {
   type RadioOption,
   type SelectOption,
 } from './Field';
+export { MenuButton, type MenuButtonProps, type MenuItem } from './MenuButton';
 export { Notice, type NoticeTone } from './Notice';
 export { Page, Section } from './Page';
 export { Progress, Spinner } from './Spinner';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileStatus, ProfileView } from '../../../../shared/profile-types';
-import { Button, ConfirmDialog, StatusBadge, type Tone } from '../../components';
+import { ConfirmDialog, MenuButton, StatusBadge, type MenuItem, type Tone } from '../../components';
 import { formatBalance, formatDateTime } from './format';
 import { PortalStateBadge } from './PortalStateBadge';
 import { useSetupStore } from './setup-store';
@@ -28,92 +28,85 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
 
   return (
     <>
-      <div className="setup-wizard__table-wrap" role="region" aria-label={t('list.caption')} tabIndex={0}>
-        <table className="table setup-wizard__table">
-          <caption className="visually-hidden">{t('list.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('list.participantNumber')}</th>
-              <th scope="col">{t('list.description')}</th>
-              <th scope="col">{t('list.status')}</th>
-              <th scope="col">{t('list.sender')}</th>
-              <th scope="col">{t('list.key')}</th>
-              <th scope="col">{t('list.protection')}</th>
-              <th scope="col">{t('list.lastCheck')}</th>
-              <th scope="col">{t('list.balance')}</th>
-              <th scope="col">{t('portal.column')}</th>
-              <th scope="col">{t('list.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {profiles.map((p) => {
-              const key = p.active?.key ?? p.pending?.key;
-              const neverActive = !p.active;
-              return (
-                <tr key={p.id} data-profile={p.participantNumber}>
-                  <th scope="row">{p.participantNumber}</th>
-                  <td>{p.description}</td>
-                  <td>
+      {/* Key facts per row and one Actions menu: the list fits a 1024-pixel window without scrolling sideways. */}
+      <table className="table setup-wizard__table setup-list">
+        <caption className="visually-hidden">{t('list.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('list.participantNumber')}</th>
+            <th scope="col">{t('list.status')}</th>
+            <th scope="col">{t('list.sender')}</th>
+            <th scope="col">{t('list.key')}</th>
+            <th scope="col">{t('list.balance')}</th>
+            <th scope="col" className="setup-list__actions">
+              <span className="visually-hidden">{t('list.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {profiles.map((p) => {
+            const key = p.active?.key ?? p.pending?.key;
+            const neverActive = !p.active;
+            const items: MenuItem[] = [
+              neverActive
+                ? { id: 'continue', label: t('actions.continue'), onSelect: () => openExisting(p) }
+                : { id: 'edit', label: p.status === 'disabled' ? t('actions.enable') : t('actions.edit'), onSelect: () => openExisting(p) },
+              ...(p.active ? [{ id: 'replaceKey', label: t('actions.replaceKey'), onSelect: () => openExisting(p, 'apiKey') }] : []),
+              ...(p.active ? [{ id: 'portal', label: t('portal.show'), onSelect: () => showPortal(p.id) }] : []),
+              ...(key?.hasApiKey ? [{ id: 'checkKey', label: t('actions.checkKey'), onSelect: () => void profileAction(p.id, 'checkKey') }] : []),
+              ...(p.active && p.pending ? [{ id: 'discardChange', label: t('actions.discardChange'), onSelect: () => setAsking({ profile: p, action: 'discardChange' }) }] : []),
+              ...(key?.hasApiKey ? [{ id: 'removeKey', label: t('actions.removeKey'), tone: 'danger' as const, onSelect: () => setAsking({ profile: p, action: 'removeKey' }) }] : []),
+              ...(p.status === 'active' ? [{ id: 'disable', label: t('actions.disable'), tone: 'danger' as const, onSelect: () => setAsking({ profile: p, action: 'disable' }) }] : []),
+              { id: 'delete', label: t('actions.delete'), tone: 'danger' as const, onSelect: () => setAsking({ profile: p, action: 'delete' }) },
+            ];
+            return (
+              <tr key={p.id} data-profile={p.participantNumber}>
+                <th scope="row">
+                  <span className="setup-list__main">{p.participantNumber}</span>
+                  <span className="setup-list__sub">{p.description}</span>
+                </th>
+                <td>
+                  <div className="setup-list__badges">
                     <StatusBadge tone={STATUS_TONE[p.status]}>{t(`status.${p.status}`)}</StatusBadge>
-                    {p.active && p.pending ? (
-                      <p className="field__hint">
-                        {t('list.pendingChange', { originator: p.pending.originator, phone: p.pending.adminPhoneMasked })}
-                        {p.pending.keyChanged && p.pending.key.fingerprint ? `, ${t('list.pendingKey', { fingerprint: p.pending.key.fingerprint })}` : ''}
-                      </p>
-                    ) : null}
-                  </td>
-                  <td>{p.active?.originator ?? p.pending?.originator}</td>
-                  <td>
-                    {key?.hasApiKey && key.fingerprint ? (
-                      <span className="mono" title={t('list.fingerprint', { fingerprint: key.fingerprint })}>
-                        {key.fingerprint} {key.kind ? `(${t(`keyKind.${key.kind}`)})` : ''}
-                      </span>
-                    ) : (
-                      t('list.noKey')
-                    )}
-                  </td>
-                  <td>{key?.protection ? t(`protection.${key.protection}`) : '—'}</td>
-                  <td>{p.lastKeyCheck ? formatDateTime(p.lastKeyCheck.at, i18n.language) : t('list.never')}</td>
-                  <td>{p.lastKeyCheck ? formatBalance(p.lastKeyCheck.balance, i18n.language) : '—'}</td>
-                  <td>{p.active ? <PortalStateBadge profile={p} /> : '—'}</td>
-                  <td>
-                    <div className="row" role="group" aria-label={t('list.actionsFor', { participantNumber: p.participantNumber })}>
-                      {neverActive ? (
-                        <Button variant="primary" onClick={() => openExisting(p)}>
-                          {t('actions.continue')}
-                        </Button>
-                      ) : (
-                        <Button onClick={() => openExisting(p)}>{p.status === 'disabled' ? t('actions.enable') : t('actions.edit')}</Button>
-                      )}
-                      {p.active ? <Button onClick={() => openExisting(p, 'apiKey')}>{t('actions.replaceKey')}</Button> : null}
-                      {p.active ? <Button onClick={() => showPortal(p.id)}>{t('portal.show')}</Button> : null}
-                      {key?.hasApiKey ? (
-                        <Button onClick={() => void profileAction(p.id, 'checkKey')} busy={actionBusy === p.id}>
-                          {t('actions.checkKey')}
-                        </Button>
-                      ) : null}
-                      {p.active && p.pending ? <Button onClick={() => setAsking({ profile: p, action: 'discardChange' })}>{t('actions.discardChange')}</Button> : null}
-                      {key?.hasApiKey ? (
-                        <Button onClick={() => setAsking({ profile: p, action: 'removeKey' })}>
-                          {t('actions.removeKey')}
-                        </Button>
-                      ) : null}
-                      {p.status === 'active' ? (
-                        <Button onClick={() => setAsking({ profile: p, action: 'disable' })}>
-                          {t('actions.disable')}
-                        </Button>
-                      ) : null}
-                      <Button onClick={() => setAsking({ profile: p, action: 'delete' })}>
-                        {t('actions.delete')}
-                      </Button>
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+                    {p.active ? <PortalStateBadge profile={p} /> : null}
+                  </div>
+                  {p.active && p.pending ? (
+                    <p className="setup-list__sub">
+                      {t('list.pendingChange', { originator: p.pending.originator, phone: p.pending.adminPhoneMasked })}
+                      {p.pending.keyChanged && p.pending.key.fingerprint ? `, ${t('list.pendingKey', { fingerprint: p.pending.key.fingerprint })}` : ''}
+                    </p>
+                  ) : null}
+                </td>
+                <td>{p.active?.originator ?? p.pending?.originator}</td>
+                <td>
+                  {key?.hasApiKey && key.fingerprint ? (
+                    <span className="setup-list__main mono" title={t('list.fingerprint', { fingerprint: key.fingerprint })}>
+                      {key.fingerprint} {key.kind ? `(${t(`keyKind.${key.kind}`)})` : ''}
+                    </span>
+                  ) : (
+                    <span className="setup-list__main">{t('list.noKey')}</span>
+                  )}
+                  {key?.protection ? <span className="setup-list__sub">{t(`protection.${key.protection}`)}</span> : null}
+                </td>
+                <td>
+                  <span className="setup-list__main">{p.lastKeyCheck ? formatBalance(p.lastKeyCheck.balance, i18n.language) : '—'}</span>
+                  <span className="setup-list__sub">
+                    {p.lastKeyCheck ? t('list.checkedAt', { date: formatDateTime(p.lastKeyCheck.at, i18n.language) }) : t('list.neverChecked')}
+                  </span>
+                </td>
+                <td className="setup-list__actions">
+                  <MenuButton
+                    label={t('list.actions')}
+                    aria-label={t('list.actionsFor', { participantNumber: p.participantNumber })}
+                    items={items}
+                    busy={actionBusy === p.id}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
       <ConfirmDialog
         open={!!asking}
         title={dialogText?.[0] ?? ''}
