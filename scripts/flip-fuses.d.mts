@@ -1,3 +1,3 @@
 import type { FuseConfig, FuseState } from '@electron/fuses';
 
-export declare function applyFuses(binaryPath: string): Promise<FuseConfig<FuseState>>;
+export declare function applyFuses(binaryPath: string, platform?: string): Promise<FuseConfig<FuseState>>;

@@ -25,3 +25,17 @@ export const FUSE_CONFIG = {
   // Electron's default; a V8 safety feature, not a risk.
   [FuseV1Options.WasmTrapHandlers]: true,
 };
+
+/**
+ * The fuses for one target platform (`process.platform` names: darwin, win32, linux).
+ * Asar integrity is checked only on macOS (hash in Info.plist) and Windows (hash in a resource of the
+ * .exe), where electron-builder embeds it at packaging; Electron has no integrity check on Linux and
+ * nothing in an ELF binary to hold the hash, so there the fuse stays off instead of promising a check
+ * that never runs. Loading only from app.asar still applies on Linux.
+ * @param {string} platform
+ */
+export function fuseConfigFor(platform) {
+  if (platform === 'linux') return { ...FUSE_CONFIG, [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: false };
+  return FUSE_CONFIG;
+}
+
