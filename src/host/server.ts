@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import type { HandlerTable } from '../shared/contract';
+import { UPLOAD_BODY_MAX_BYTES, type HandlerTable } from '../shared/contract';
 import { dispatch, type Logger } from '../main/ipc/dispatch';
 import type { HostFileSaver } from './host-file-saver';
 import {
@@ -13,7 +13,7 @@ import {
 } from './http-guards';
 import { readStaticFile, resolveStaticFile } from './static-files';
 
-/** Largest API request body accepted; the contract's own caps are far below this. */
+/** Largest API request body accepted; the contract's own caps are far below this. File uploads: {@link bodyCapFor}. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface HostServerOptions {
@@ -48,12 +48,17 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 
 class BodyTooLargeError extends Error {}
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** The body cap of a method: the general one, or a larger one for the few that upload a file. */
+export function bodyCapFor(method: string): number {
+  return Object.hasOwn(UPLOAD_BODY_MAX_BYTES, method) ? (UPLOAD_BODY_MAX_BYTES[method] ?? MAX_BODY_BYTES) : MAX_BODY_BYTES;
+}
+
+async function readBody(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
+    if (size > maxBytes) throw new BodyTooLargeError();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -134,7 +139,7 @@ export function createHostServer(options: HostServerOptions): Server {
     }
     let payload: unknown;
     try {
-      payload = JSON.parse(await readBody(req));
+      payload = JSON.parse(await readBody(req, bodyCapFor(method)));
     } catch (error) {
       const message = error instanceof BodyTooLargeError ? 'Request body too large' : 'Request body is not valid JSON';
       return sendJson(res, error instanceof BodyTooLargeError ? 413 : 400, { ok: false, error: { code: 'invalid_input', message } });

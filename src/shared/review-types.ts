@@ -58,6 +58,13 @@ export const GENERAL_CHECK_IDS = ['profiles', 'gateway_mode', 'cost_guards', 're
 export type GeneralCheckId = (typeof GENERAL_CHECK_IDS)[number];
 
 /**
+ * Standing advice, shown as `warn` but not counted in a profile's or the overall verdict: they hold for
+ * every setup (US and Canada replace alphanumeric senders; AFAS advises Pocket or SSO over SMS), so
+ * counting them would make `pass` impossible.
+ */
+export const ADVISORY_CHECK_IDS: readonly string[] = ['sender_destinations', 'afas_advice'];
+
+/**
  * Why an item has its verdict; the renderer translates `review:reasons.<reason>` with `params`.
  * Listed per item in docs of the contract (`src/shared/contract/review.ts`).
  */

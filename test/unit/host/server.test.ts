@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlerTable } from '../../../src/main/ipc/handler-table';
 import { HostFileSaver } from '../../../src/host/host-file-saver';
-import { createHostServer, MAX_BODY_BYTES } from '../../../src/host/server';
+import { bodyCapFor, createHostServer, MAX_BODY_BYTES } from '../../../src/host/server';
 import { createTestServices } from '../../support/test-services';
 
 const token = 'T0ken-for-tests_0123456789';
@@ -125,6 +125,24 @@ describe('browser host server', () => {
     const reply = await raw('/api/getSettings', { method: 'POST', headers: json, body: Buffer.alloc(MAX_BODY_BYTES + 10, 0x20) });
     expect(reply.status).toBe(413);
   });
+
+  it('takes a user-list upload larger than the general cap, and only for the upload methods', async () => {
+    // A CSV of 1.5 MB: bigger than the general cap as base64, far below the user list's own.
+    const csv = `email;deelnemernummer;mobiel\r\n${'jan@example.nl;12345;0612345678\r\n'.repeat(50_000)}`;
+    const body = JSON.stringify({ input: { source: 'upload', fileName: 'users.csv', contentBase64: Buffer.from(csv).toString('base64') } });
+    expect(body.length).toBeGreaterThan(MAX_BODY_BYTES);
+    const upload = await raw('/api/importUserList', { method: 'POST', headers: json, body });
+    expect(upload.status).toBe(200);
+    expect(JSON.parse(upload.body)).toMatchObject({ ok: true, value: { status: 'imported', list: { summary: { rowsRead: 50_000 } } } });
+    // Not kept alive: the server stops reading a refused body, so this socket is not reused.
+    const elsewhere = await raw('/api/getSettings', { method: 'POST', headers: { ...json, connection: 'close' }, body });
+    expect(elsewhere.status).toBe(413);
+    // The upload cap fits a 16 MiB file as base64, and no other method gets more than the general cap.
+    expect(bodyCapFor('importUserList')).toBeGreaterThan((16 * 1024 * 1024 * 4) / 3);
+    expect(bodyCapFor('importUserList')).toBeLessThan(24 * 1024 * 1024);
+    expect(bodyCapFor('getSettings')).toBe(MAX_BODY_BYTES);
+    expect(bodyCapFor('__proto__')).toBe(MAX_BODY_BYTES);
+  }, 20_000);
 
   it('refuses a foreign Origin even with the cookie', async () => {
     const reply = await raw('/api/getSettings', { method: 'POST', headers: { ...json, origin: 'https://evil.example' }, body: '{}' });

@@ -6,14 +6,15 @@
 import type { TestSendSettings } from '../../../shared/contract/test-send';
 import { DAILY_CAP_DEFAULT } from '../../../shared/contract/test-send';
 import type { SendLogFilter, SendLogRow, SendLogTotals } from '../../../shared/send-log-types';
-import type {
-  GeneralCheckId,
-  ProfileCheckId,
-  ProfileReadiness,
-  Readiness,
-  ReadinessItem,
-  ReadinessReason,
-  Verdict,
+import {
+  ADVISORY_CHECK_IDS,
+  type GeneralCheckId,
+  type ProfileCheckId,
+  type ProfileReadiness,
+  type Readiness,
+  type ReadinessItem,
+  type ReadinessReason,
+  type Verdict,
 } from '../../../shared/review-types';
 import type { GatewayMode } from '../../../shared/settings';
 import { parseOriginator } from '../../../shared/rules/originator';
@@ -162,7 +163,7 @@ export function profileReadiness(src: ReadinessSources, p: StoredProfile): Profi
       : item('recent_failures', 'warn', 'recent_failures', { count: failures, days: FAILURE_WINDOW_DAYS }, { page: 'sendLog', profileId: p.id }),
   );
 
-  const verdict = worst(items.map((i) => i.verdict));
+  const verdict = worst(items.filter((i) => !ADVISORY_CHECK_IDS.includes(i.id)).map((i) => i.verdict));
   return {
     profileId: p.id,
     participantNumber: p.participantNumber,
@@ -224,13 +225,13 @@ export function generalReadiness(src: ReadinessSources, profiles: ProfileReadine
 
 /**
  * The whole checklist. The overall verdict is `fail` when no profile is ready, else the worst of the
- * ready profiles and the general items; the AFAS advice is shown but not counted (it is always there).
+ * ready profiles and the general items; advisory items are shown but not counted (ADVISORY_CHECK_IDS).
  */
 export function readiness(src: ReadinessSources): Readiness {
   const profiles = src.profiles.map((p) => profileReadiness(src, p));
   const general = generalReadiness(src, profiles);
   const counted = [
-    ...general.filter((i) => i.id !== 'afas_advice').map((i) => i.verdict),
+    ...general.filter((i) => !ADVISORY_CHECK_IDS.includes(i.id)).map((i) => i.verdict),
     ...profiles.filter((p) => p.ready).map((p) => p.verdict),
   ];
   return { verdict: worst(counted), checkedAt: src.now, gatewayMode: src.gatewayMode, profiles, general };

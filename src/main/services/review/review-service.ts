@@ -193,7 +193,12 @@ export class ReviewService {
       priceDate: request.priceDate ?? stored.priceDate ?? (configured[country] !== undefined ? dateStamp(this.deps.clock.now()).slice(0, 7) : AFAS_QUOTED_PRICE_DATE),
     };
     if (Object.keys(request).length > 0) this.storeCostInput(request);
-    const monthly = estimateMonthlyCost(input);
+    const monthly = estimateMonthlyCost({
+      eligibleUsers: input.eligibleUsers,
+      loginsPerUserPerMonth: input.loginsPerUserPerMonth,
+      partsPerMessage: input.partsPerMessage,
+      pricePerPart: input.pricePerPart,
+    });
     const balance = this.latestLiveBalance();
     const covered = balance ? smsCoveredByBalance(balance, input.partsPerMessage, input.pricePerPart) : null;
     return {

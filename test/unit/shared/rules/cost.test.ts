@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AFAS_QUOTED_NL_PRICE, estimate, pricePerPart, roundMoney } from '../../../../src/shared/rules/cost';
+import { AFAS_COST_SPLIT, AFAS_QUOTED_NL_PRICE, estimate, estimateMonthlyCost, pricePerPart, roundMoney, smsCoveredByBalance } from '../../../../src/shared/rules/cost';
 
 describe('cost estimate', () => {
   it('uses the AFAS quote of € 0.056 per part for the Netherlands', () => {
@@ -38,5 +38,44 @@ describe('cost estimate', () => {
   it('rounds to four decimals', () => {
     expect(roundMoney(0.1 + 0.2)).toBe(0.3);
     expect(roundMoney(0.00005)).toBe(0.0001);
+  });
+});
+
+describe('monthly cost of login codes', () => {
+  it('multiplies users, logins, parts and price, and a year is twelve months', () => {
+    expect(estimateMonthlyCost({ eligibleUsers: 250, loginsPerUserPerMonth: 20, partsPerMessage: 1, pricePerPart: AFAS_QUOTED_NL_PRICE })).toEqual({
+      messagesPerMonth: 5000,
+      partsPerMonth: 5000,
+      monthly: 280,
+      yearly: 3360,
+    });
+    expect(estimateMonthlyCost({ eligibleUsers: 3, loginsPerUserPerMonth: 1.5, partsPerMessage: 2, pricePerPart: 0.056 }).monthly).toBe(0.504);
+    expect(estimateMonthlyCost({ eligibleUsers: 0, loginsPerUserPerMonth: 20, partsPerMessage: 1, pricePerPart: 0.056 }).monthly).toBe(0);
+  });
+
+  it('refuses inputs that make no sense', () => {
+    expect(() => estimateMonthlyCost({ eligibleUsers: -1, loginsPerUserPerMonth: 1, partsPerMessage: 1, pricePerPart: 0.056 })).toThrow(RangeError);
+    expect(() => estimateMonthlyCost({ eligibleUsers: 1.5, loginsPerUserPerMonth: 1, partsPerMessage: 1, pricePerPart: 0.056 })).toThrow(RangeError);
+    expect(() => estimateMonthlyCost({ eligibleUsers: 1, loginsPerUserPerMonth: 1, partsPerMessage: 0, pricePerPart: 0.056 })).toThrow(RangeError);
+    expect(() => estimateMonthlyCost({ eligibleUsers: 1, loginsPerUserPerMonth: Number.NaN, partsPerMessage: 1, pricePerPart: 0.056 })).toThrow(RangeError);
+  });
+
+  it('counts the SMS a euro balance pays for, not a balance in credits', () => {
+    expect(smsCoveredByBalance({ amount: 0.56, type: 'euros' }, 1, 0.056)).toBe(10);
+    expect(smsCoveredByBalance({ amount: 56, type: 'euros' }, 2, 0.056)).toBe(500);
+    expect(smsCoveredByBalance({ amount: 0.05, type: 'euros' }, 1, 0.056)).toBe(0);
+    expect(smsCoveredByBalance({ amount: 1000, type: 'credits' }, 1, 0.056)).toBeNull();
+    expect(smsCoveredByBalance({ amount: 10, type: 'euros' }, 1, 0)).toBeNull();
+  });
+
+  it('splits the cost as AFAS describes: login codes for the organisation, the rest for AFAS', () => {
+    expect(AFAS_COST_SPLIT.filter((i) => i.payer === 'organisation').map((i) => i.id)).toEqual(['login_code']);
+    expect(AFAS_COST_SPLIT.filter((i) => i.payer === 'afas').map((i) => i.id)).toEqual([
+      'new_user_sign_up',
+      'reset_pocket',
+      'reset_authenticator',
+      'new_phone',
+      'new_phone_number',
+    ]);
   });
 });
