@@ -3,6 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App';
 import { i18n } from '../../src/renderer/src/i18n';
+import type { AppInfo } from '../../src/shared/contract/platform';
+import { ok } from '../../src/shared/result';
 import { appInfo, fakeBridge, renderWithBridge } from './helpers';
 
 const damagedLog = { code: 'send_log_corrupt', movedTo: '/data/send-log.corrupt-1.sqlite' } as const;
@@ -15,13 +17,13 @@ describe('startup warning: damaged send log', () => {
   it('points to Settings from any page and shows where the damaged log went', async () => {
     renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [damagedLog] }) }));
     await userEvent.click(await screen.findByRole('button', { name: 'Show in Settings' }));
-    expect(screen.getByText(/send log was damaged/)).toHaveTextContent('/data/send-log.corrupt-1.sqlite');
+    expect(await screen.findByText(/send log was damaged/)).toHaveTextContent('/data/send-log.corrupt-1.sqlite');
   });
 
   it('says it in Dutch too', async () => {
     renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [damagedLog] }), preferences: { language: 'nl' } as never }));
     await userEvent.click(await screen.findByRole('button', { name: 'Bekijk in Instellingen' }));
-    expect(screen.getByText(/verzendlog was beschadigd/)).toHaveTextContent('/data/send-log.corrupt-1.sqlite');
+    expect(await screen.findByText(/verzendlog was beschadigd/)).toHaveTextContent('/data/send-log.corrupt-1.sqlite');
   });
 });
 
@@ -35,7 +37,7 @@ describe('startup warnings: a profile set aside, a damaged vault.key, an emptied
   it('names the participant number of the profile set aside, and says what to do about each', async () => {
     renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [...warnings] }) }));
     await userEvent.click(await screen.findByRole('button', { name: 'Show in Settings' }));
-    expect(screen.getByText(/SMS provider for participant number 11111 .* set aside/)).toHaveTextContent('The other SMS providers work as usual');
+    expect(await screen.findByText(/SMS provider for participant number 11111 .* set aside/)).toHaveTextContent('The other SMS providers work as usual');
     expect(screen.getByText(/vault\.key was damaged/)).toHaveTextContent('Enter the API key of each SMS provider again');
     expect(screen.getByText(/held 3 rows when the app last closed/)).toHaveTextContent('/data/send-log.emptied-1.sqlite');
   });
@@ -43,8 +45,20 @@ describe('startup warnings: a profile set aside, a damaged vault.key, an emptied
   it('says it in Dutch too', async () => {
     renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [...warnings] }), preferences: { language: 'nl' } as never }));
     await userEvent.click(await screen.findByRole('button', { name: /in Instellingen/ }));
-    expect(screen.getByText(/SMS-provider voor deelnemernummer 11111 .* apart gezet/)).toBeInTheDocument();
+    expect(await screen.findByText(/SMS-provider voor deelnemernummer 11111 .* apart gezet/)).toBeInTheDocument();
     expect(screen.getByText(/vault\.key was beschadigd/)).toHaveTextContent('Vul op de pagina Inrichten de API-sleutel');
     expect(screen.getByText(/3 regels in stonden/)).toBeInTheDocument();
+  });
+});
+
+describe('a warning that arrives while the app runs', () => {
+  it('shows on Settings when it opens: a send log found damaged during a send', async () => {
+    let warnings: AppInfo['warnings'] = [];
+    const bridge = fakeBridge({ getAppInfo: async () => ok(appInfo({ warnings })) });
+    renderWithBridge(<App />, bridge);
+    await screen.findByRole('button', { name: 'Settings' });
+    warnings = [{ code: 'send_log_corrupt', movedTo: '/data/send-log.corrupt-2.sqlite' }];
+    await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(await screen.findByText(/send log was damaged/)).toHaveTextContent('/data/send-log.corrupt-2.sqlite');
   });
 });

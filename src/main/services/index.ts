@@ -45,11 +45,15 @@ export function createServices(deps: ServiceDeps) {
         clock: deps.clock,
       });
     });
+  // Warnings the app shows: the host's (settings, vault), the services' own at start, and a send log
+  // found damaged while running (moved aside; a fresh log continues), added when it happens.
+  const warnings: StartupWarning[] = [...deps.startupWarnings];
   // The send log (SQLite), shared by every feature that sends; opened once per process.
   const { log: sendLog, warning: sendLogWarning } = openSendLogOnStart(
     deps.dataDir,
     deps.clock,
     preferences.get().sendLogRetentionDays,
+    { onDamaged: (warning) => warnings.push(warning) },
   );
   // The test-send poller (`testSend`, built below) follows confirmation SMS too; the closure runs only
   // when a code is sent, long after this function returned.
@@ -65,13 +69,14 @@ export function createServices(deps: ServiceDeps) {
     // The same allow-list as test send, and the daily cap on confirmation SMS (docs/SECURITY.md "Cost abuse").
     costGuards: () => new TestSendSettingsStore(deps.settings).get(),
   });
+  if (sendLogWarning) warnings.push(sendLogWarning);
+  // Stored profiles that failed their check were set aside: one warning each.
+  warnings.push(...profiles.checkStoredProfiles());
   const platform = new PlatformService({
     version: deps.version,
     host: deps.host,
     systemLocale: deps.systemLocale,
-    // The host's warnings (settings, vault) plus the services' own (a damaged send log moved aside,
-    // stored profiles that failed their check and were set aside).
-    startupWarnings: [...deps.startupWarnings, ...(sendLogWarning ? [sendLogWarning] : []), ...profiles.checkStoredProfiles()],
+    startupWarnings: warnings,
     preferences,
     vault: deps.vault,
     gatewayFor,

@@ -1,8 +1,9 @@
 // The browser host's start-up with damaged data in its folder, in-process with the real services:
-// an invalid profile in config.json, a damaged vault.key. Each is reported as a start-up warning and
+// an invalid profile in config.json, a damaged vault.key, a damaged or emptied send log. Each is reported as a start-up warning and
 // the rest keeps working; nothing answers `internal`.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -111,5 +112,63 @@ describe('browser host start-up with damaged data', () => {
     );
     expect(again.ok).toBe(true);
     expect(existsSync(join(dataDir, 'vault.key'))).toBe(true);
+  });
+});
+
+/** Test sends from the Sandbox profile (the host starts in Sandbox). */
+async function testSend(host: RunningHost) {
+  return call(host, 'sendTestCode', { profileId: '_sandbox', recipient: '+31612345678', confirmCost: true });
+}
+
+describe('browser host with a damaged send log behind a clean-close marker', () => {
+  it('a page overwritten after a clean close (same size and time): sends keep working, a warning is shown, across restarts', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'host-log-'));
+    const first = await start(dataDir);
+    for (let i = 0; i < 3; i++) expect(await testSend(first)).toMatchObject({ ok: true });
+    await stop(first);
+
+    // Overwrite the page holding the rows, then put size and modification time back: the clean-close
+    // marker still matches, so start-up skips the full check.
+    const path = join(dataDir, 'send-log.sqlite');
+    const before = statSync(path);
+    const probe = new DatabaseSync(path, { readOnly: true });
+    const { rootpage } = probe.prepare(`SELECT rootpage FROM sqlite_schema WHERE name = 'send_log'`).get() as { rootpage: number };
+    const { page_size: pageSize } = probe.prepare('PRAGMA page_size').get() as { page_size: number };
+    probe.close();
+    const fd = openSync(path, 'r+');
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (rootpage - 1) * pageSize);
+    closeSync(fd);
+    utimesSync(path, before.atime, before.mtime);
+    expect(statSync(path).size).toBe(before.size);
+    expect(statSync(path).mtimeMs).toBe(before.mtimeMs);
+
+    const second = await start(dataDir);
+    const sent = await testSend(second);
+    expect(sent).toMatchObject({ ok: true });
+    const [warning] = (await warnings(second)).filter((w) => w.code === 'send_log_corrupt');
+    expect(warning?.movedTo).toMatch(/send-log\.corrupt-\d+\.sqlite$/);
+    expect(existsSync(warning!.movedTo)).toBe(true);
+    const log = await call(second, 'queryLog', { filter: {}, limit: 10 });
+    expect(log).toMatchObject({ ok: true });
+    await stop(second);
+
+    const third = await start(dataDir);
+    expect(await testSend(third)).toMatchObject({ ok: true });
+    const again = await call(third, 'queryLog', { filter: {}, limit: 10 });
+    expect(again.ok && (again.value as { rows: unknown[] }).rows).toHaveLength(2);
+  });
+
+  it('a log emptied to 0 bytes while the marker recorded rows is reported with the row count', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'host-log-'));
+    const first = await start(dataDir);
+    for (let i = 0; i < 2; i++) expect(await testSend(first)).toMatchObject({ ok: true });
+    await stop(first);
+    truncateSync(join(dataDir, 'send-log.sqlite'), 0);
+
+    const second = await start(dataDir);
+    const [warning] = (await warnings(second)).filter((w) => w.code === 'send_log_emptied');
+    expect(warning).toMatchObject({ code: 'send_log_emptied', rows: 2 });
+    expect(statSync((warning as { movedTo: string }).movedTo).size).toBe(0);
+    expect(await testSend(second)).toMatchObject({ ok: true });
   });
 });

@@ -23,6 +23,8 @@ import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync }
 interface Fingerprint {
   size: number;
   mtimeMs: number;
+  /** Rows the log held at the clean close: a file found empty later lost them, which is reported. */
+  rows?: number;
 }
 
 function markerPath(path: string): string {
@@ -51,14 +53,15 @@ export function forgetCleanClose(path: string): void {
  * Called after the connection closed without error. Best effort: when anything fails, no marker is
  * written and the next start simply runs the full check.
  */
-export function recordCleanClose(path: string, now: number = Date.now()): void {
+export function recordCleanClose(path: string, now: number = Date.now(), rows?: number): void {
   try {
     // A WAL still holding frames means the close did not checkpoint (another connection had the file open).
     if (walBytes(path) > 0) return;
     const stamp = Math.floor(now / 1000) - 1;
     utimesSync(path, stamp, stamp);
     const { size, mtimeMs } = statSync(path);
-    writeFileSync(markerPath(path), JSON.stringify({ size, mtimeMs } satisfies Fingerprint), { mode: 0o600 });
+    const fingerprint: Fingerprint = { size, mtimeMs, ...(rows !== undefined ? { rows } : {}) };
+    writeFileSync(markerPath(path), JSON.stringify(fingerprint), { mode: 0o600 });
   } catch {
     forgetCleanClose(path);
   }
@@ -73,6 +76,21 @@ export function closedCleanly(path: string): boolean {
     return marker.size === size && marker.mtimeMs === mtimeMs;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The rows the last clean close recorded when the file is now 0 bytes (emptied by something else: a
+ * failed copy, a tool, a full disk); undefined otherwise. SQLite opens an empty file as a new, empty
+ * database without complaint, so without this the rows would vanish unreported.
+ */
+export function emptiedSinceCleanClose(path: string): number | undefined {
+  try {
+    if (!existsSync(markerPath(path)) || !existsSync(path) || statSync(path).size !== 0) return undefined;
+    const marker = JSON.parse(readFileSync(markerPath(path), 'utf8')) as Partial<Fingerprint>;
+    return typeof marker.rows === 'number' && marker.rows > 0 ? marker.rows : undefined;
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { StartupWarning } from '../../../shared/contract/platform';
-import { closedCleanly } from './clean-close';
+import { closedCleanly, emptiedSinceCleanClose } from './clean-close';
 import { MIGRATIONS, SendLogTooNewError } from './schema';
 import { loadDatabaseSync } from './sqlite-driver';
 
@@ -73,15 +73,25 @@ export function logFileHealth(path: string, knownVersion: number = MIGRATIONS.le
  * absent or healthy. Throws what `logFileHealth` throws.
  */
 export function moveAsideIfDamaged(path: string, now: () => number, options: LogHealthOptions = {}): StartupWarning | undefined {
+  const emptied = emptiedSinceCleanClose(path);
+  if (emptied !== undefined) return { code: 'send_log_emptied', movedTo: moveLogAside(path, 'emptied', now()), rows: emptied };
   if (logFileHealth(path, MIGRATIONS.length, options) !== 'damaged') return undefined;
+  return { code: 'send_log_corrupt', movedTo: moveLogAside(path, 'corrupt', now()) };
+}
+
+/**
+ * Renames the log (with its `-wal` and `-shm` files) to `send-log.<label>-<at>.sqlite` beside it and
+ * returns the new path. Used at start and by a running log that meets a corruption error.
+ */
+export function moveLogAside(path: string, label: 'corrupt' | 'emptied', at: number): string {
   const extension = extname(path);
-  const movedTo = join(dirname(path), `${basename(path, extension)}.corrupt-${now()}${extension}`);
+  const movedTo = join(dirname(path), `${basename(path, extension)}.${label}-${at}${extension}`);
   renameSync(path, movedTo);
   // Same suffixes as SQLite's, so opening the moved file later still finds its committed WAL frames.
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(path + suffix)) renameSync(path + suffix, movedTo + suffix);
   }
-  return { code: 'send_log_corrupt', movedTo };
+  return movedTo;
 }
 
 /** `user_version` from the file's header, or null when the file does not start like a SQLite database. */
@@ -99,7 +109,7 @@ function headerUserVersion(path: string): number | null {
 }
 
 /** node:sqlite errors carry SQLite's extended result code in `errcode`; its low byte is the primary code. */
-function isDamagedFileError(error: unknown): boolean {
+export function isDamagedFileError(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('errcode' in error)) return false;
   const primary = Number((error as { errcode: unknown }).errcode) & 0xff;
   return primary === SQLITE_CORRUPT || primary === SQLITE_NOTADB;

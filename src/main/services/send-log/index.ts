@@ -3,7 +3,7 @@ import type { StartupWarning } from '../../../shared/contract/platform';
 import type { Clock } from '../ports';
 import { moveAsideIfDamaged, type LogHealthOptions } from './damaged-log-file';
 import { loadOrCreateHashKey } from './recipient';
-import { SendLog } from './send-log';
+import { SendLog, type SendLogDeps } from './send-log';
 
 export { SendLog } from './send-log';
 export type {
@@ -25,8 +25,18 @@ export { loadOrCreateHashKey, maskRecipient, hashRecipient } from './recipient';
 export const SEND_LOG_FILE = 'send-log.sqlite';
 
 /** Opens `<dataDir>/send-log.sqlite` with the install's hash key (created on first use). */
-export function openSendLog(dataDir: string, clock: Clock): SendLog {
-  return new SendLog({ path: join(dataDir, SEND_LOG_FILE), clock, hashKey: loadOrCreateHashKey(dataDir, () => clock.now()) });
+export function openSendLog(dataDir: string, clock: Clock, onDamaged?: SendLogDeps['onDamaged']): SendLog {
+  return new SendLog({
+    path: join(dataDir, SEND_LOG_FILE),
+    clock,
+    hashKey: loadOrCreateHashKey(dataDir, () => clock.now()),
+    ...(onDamaged ? { onDamaged } : {}),
+  });
+}
+
+export interface SendLogStartOptions extends LogHealthOptions {
+  /** Told when the file turns out damaged while in use (moved aside, a fresh log continues). */
+  onDamaged?: SendLogDeps['onDamaged'];
 }
 
 /**
@@ -39,10 +49,10 @@ export function openSendLogOnStart(
   dataDir: string,
   clock: Clock,
   retentionDays: number,
-  options: LogHealthOptions = {},
+  options: SendLogStartOptions = {},
 ): { log: SendLog; warning?: StartupWarning } {
   const warning = moveAsideIfDamaged(join(dataDir, SEND_LOG_FILE), () => clock.now(), options);
-  const log = openSendLog(dataDir, clock);
+  const log = openSendLog(dataDir, clock, options.onDamaged);
   log.interruptPending();
   log.purgeOlderThan(retentionDays);
   return warning ? { log, warning } : { log };

@@ -1,8 +1,10 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { StartupWarning } from '../../../shared/contract/platform';
 import type { SendLogFilter, SendLogPage, SendLogRow, SendLogTotals } from '../../../shared/send-log-types';
 import type { Clock, FileSink } from '../ports';
 import { forgetCleanClose, isPlainFilePath, recordCleanClose } from './clean-close';
 import { exportCsv, writeCsvExport } from './csv-export';
+import { isDamagedFileError, moveLogAside } from './damaged-log-file';
 import { StatementCache, type LogContext } from './log-context';
 import { openLogDatabase } from './open-database';
 import { liveCostBuckets, type LiveCostBucket } from './cost-history';
@@ -23,6 +25,11 @@ export interface SendLogDeps {
   clock: Clock;
   /** Per-install secret for the recipient hash (see `loadOrCreateHashKey`). */
   hashKey: Uint8Array;
+  /**
+   * Told when the file turned out damaged while in use (SQLITE_CORRUPT, SQLITE_NOTADB): it was moved
+   * aside and a fresh log took its place. The app shows it as a warning.
+   */
+  onDamaged?: (warning: StartupWarning) => void;
 }
 
 /**
@@ -32,27 +39,74 @@ export interface SendLogDeps {
  * `row-writes`, `row-queries`, `totals`, `retention` and `csv-export`; this class owns the connection.
  */
 export class SendLog {
-  private readonly db: DatabaseSync;
+  private db!: DatabaseSync;
   private readonly clock: Clock;
-  private readonly statements: StatementCache;
-  private readonly ctx: LogContext;
+  private statements!: StatementCache;
+  private ctx!: LogContext;
   private readonly path: string;
+  private readonly hashKey: Uint8Array;
+  private readonly onDamaged: ((warning: StartupWarning) => void) | undefined;
   private closed = false;
 
   constructor(deps: SendLogDeps) {
     this.clock = deps.clock;
     this.path = deps.path;
+    this.hashKey = deps.hashKey;
+    this.onDamaged = deps.onDamaged;
     // Before the first write: a run that ends without `close()` must leave no clean-close marker.
     if (isPlainFilePath(deps.path)) forgetCleanClose(deps.path);
-    this.db = openLogDatabase(deps.path);
-    this.statements = new StatementCache(this.db);
-    const statements = this.statements;
-    this.ctx = { db: this.db, clock: deps.clock, hashKey: deps.hashKey, statement: (sql) => statements.get(sql) };
+    try {
+      this.connect();
+    } catch (error) {
+      // Damage the start-up check could not see (it trusts a clean close) shows up while migrating.
+      if (!this.canRecover(error)) throw error;
+      this.replaceDamagedFile();
+    }
+  }
+
+  private connect(): void {
+    const db = openLogDatabase(this.path);
+    const statements = new StatementCache(db);
+    this.db = db;
+    this.statements = statements;
+    this.ctx = { db, clock: this.clock, hashKey: this.hashKey, statement: (sql) => statements.get(sql) };
+  }
+
+  private canRecover(error: unknown): boolean {
+    return !this.closed && isPlainFilePath(this.path) && isDamagedFileError(error);
+  }
+
+  /**
+   * Runs one operation; when SQLite says the file is damaged, moves it aside, continues on a fresh log
+   * and runs the operation once more there. Never a permanent internal error: the damaged file is out
+   * of the way for this run and the next (docs/SECURITY.md "Reliability").
+   */
+  private guard<T>(run: () => T): T {
+    try {
+      return run();
+    } catch (error) {
+      if (!this.canRecover(error)) throw error;
+      this.replaceDamagedFile();
+      return run();
+    }
+  }
+
+  private replaceDamagedFile(): void {
+    try {
+      this.statements?.close();
+      this.db?.close();
+    } catch {
+      // The connection to a damaged file may refuse to close cleanly; it is abandoned either way.
+    }
+    const movedTo = moveLogAside(this.path, 'corrupt', this.clock.now());
+    forgetCleanClose(this.path);
+    this.connect();
+    this.onDamaged?.({ code: 'send_log_corrupt', movedTo });
   }
 
   /** Records a send before the API call, committed on return. Returns the row id. */
   appendPending(send: PendingSend): number {
-    return appendPending(this.ctx, send);
+    return this.guard(() => appendPending(this.ctx, send));
   }
 
   /**
@@ -60,27 +114,27 @@ export class SendLog {
    * answer proves it was sent). Returns false when the row is missing or already past that.
    */
   markSent(id: number, update: SentUpdate): boolean {
-    return markSent(this.ctx, id, update);
+    return this.guard(() => markSent(this.ctx, id, update));
   }
 
   /** MessageBird refused the request, or it never left: nothing was sent. Applies to `pending` rows. */
   markFailed(id: number, update: FailedUpdate): boolean {
-    return markFailed(this.ctx, id, update);
+    return this.guard(() => markFailed(this.ctx, id, update));
   }
 
   /** The outcome cannot be known (timeout, reset): maybe sent, never retried. Applies to `pending` rows. */
   markUnknown(id: number, reason: string): boolean {
-    return markUnknown(this.ctx, id, reason);
+    return this.guard(() => markUnknown(this.ctx, id, reason));
   }
 
   /** A status from polling. Applies only while the row is `sent` or `buffered`; final rows stay. */
   updateStatus(id: number, update: StatusUpdate): boolean {
-    return updateStatus(this.ctx, id, update);
+    return this.guard(() => updateStatus(this.ctx, id, update));
   }
 
   /** Rows MessageBird accepted whose delivery is not final yet, oldest first: resume polling these. */
   unfinished(limit = 1000): SendLogRow[] {
-    return unfinishedRows(this.ctx, limit);
+    return this.guard(() => unfinishedRows(this.ctx, limit));
   }
 
   /**
@@ -88,16 +142,16 @@ export class SendLog {
    * request may have reached MessageBird, so they become `unknown` (never retried). Run at start.
    */
   interruptPending(beforeMs: number = this.clock.now()): number {
-    return interruptPending(this.ctx, beforeMs);
+    return this.guard(() => interruptPending(this.ctx, beforeMs));
   }
 
   get(id: number): SendLogRow | null {
-    return getRow(this.ctx, id);
+    return this.guard(() => getRow(this.ctx, id));
   }
 
   /** A page of rows, newest first, with totals for everything the filter matches. */
   query(filter: SendLogFilter, page: PageRequest): SendLogPage {
-    return queryPage(this.ctx, filter, page);
+    return this.guard(() => queryPage(this.ctx, filter, page));
   }
 
   /**
@@ -106,7 +160,7 @@ export class SendLog {
    * is counted from the matching rows, up to `SEARCH_TOTALS_CAP` (then `capped`).
    */
   totals(filter: SendLogFilter): SendLogTotals {
-    return totals(this.ctx, filter);
+    return this.guard(() => totals(this.ctx, filter));
   }
 
   /** Every matching row as CSV (masked numbers only), newest first. */
@@ -116,7 +170,7 @@ export class SendLog {
 
   /** `exportCsv` plus the number of data rows written. */
   export(filter: SendLogFilter): { csv: string; rows: number } {
-    return exportCsv(this.ctx, filter);
+    return this.guard(() => exportCsv(this.ctx, filter));
   }
 
   /**
@@ -129,21 +183,21 @@ export class SendLog {
 
   /** Deletes rows created more than `days` days ago; returns how many. */
   purgeOlderThan(days: number): number {
-    return purgeOlderThan(this.ctx, days);
+    return this.guard(() => purgeOlderThan(this.ctx, days));
   }
 
   /** Deletes every row; the freed pages are then vacuumed so the old rows leave the file too. */
   clear(): number {
-    return clearAll(this.ctx);
+    return this.guard(() => clearAll(this.ctx));
   }
 
   stats(): SendLogStats {
-    return logStats(this.ctx);
+    return this.guard(() => logStats(this.ctx));
   }
 
   /** Sends counted for the daily caps since `from`; clearing and retention do not lower it. */
   sendCount(query: { purpose: 'confirmation' | 'test'; from: number; profileId?: string }): number {
-    return sendCount(this.ctx, query);
+    return this.guard(() => sendCount(this.ctx, query));
   }
 
   /** Count, parts and cost of live sends per UTC day and profile (the cost history; sandbox and test keys cost nothing). */
@@ -154,13 +208,16 @@ export class SendLog {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    let rows: number | undefined;
     try {
       this.db.exec('PRAGMA optimize');
+      // Recorded with the clean close, so a file found emptied at the next start is reported.
+      rows = (this.db.prepare('SELECT COALESCE(sum(count), 0) AS n FROM send_log_totals').get() as { n: number }).n;
     } finally {
       this.statements.close();
       this.db.close();
     }
     // Only reached when the connection closed without error (see clean-close.ts).
-    if (isPlainFilePath(this.path)) recordCleanClose(this.path);
+    if (isPlainFilePath(this.path)) recordCleanClose(this.path, Date.now(), rows);
   }
 }

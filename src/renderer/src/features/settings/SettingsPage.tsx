@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/app-store';
 import { Notice, Page, Spinner } from '../../components';
@@ -14,6 +15,12 @@ export function SettingsPage() {
   const { t } = useTranslation('settings');
   const errorText = useErrorText({ ns: 'settings' });
   const { info, preferences, status, error, updatePreferences } = useAppStore();
+
+  // Warnings can arrive while the app runs (a send log found damaged is moved aside and replaced):
+  // read them afresh whenever this page opens.
+  useEffect(() => {
+    if (useAppStore.getState().info) void useAppStore.getState().refreshInfo();
+  }, []);
 
   return (
     <Page title={t('title')} intro={t('intro')}>
