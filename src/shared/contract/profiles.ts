@@ -49,6 +49,12 @@ export const SEND_CODE_ERROR_CODES = [
   'resend_cooldown',
   /** More than 3 codes to this number in 10 minutes; `details.retryAt`. */
   'send_limit_reached',
+  /** Too many wrong codes for this setup in 24 hours; `details.lockedUntil` (ms since epoch). */
+  'setup_locked',
+  /** The admin's number is in a country outside the cost guards' allow-list (the same one as test send); `details.country`. */
+  'country_not_allowed',
+  /** The daily cap on confirmation SMS across all profiles is reached; `details.cap`, `details.retryAt`. */
+  'confirmation_daily_cap_reached',
   /** Nothing to confirm: no draft or pending change. */
   'nothing_pending',
 ] as const;
@@ -62,6 +68,8 @@ export const VERIFY_CODE_ERROR_CODES = [
   'code_exhausted',
   /** No code is out (never sent, already used, or the app restarted). */
   'code_not_pending',
+  /** Too many wrong codes for this setup in 24 hours; `details.lockedUntil` (ms since epoch). */
+  'setup_locked',
 ] as const;
 
 const detailsInput = {

@@ -27,6 +27,8 @@ export function fillTemplate(template: string, code: string): string {
 }
 export const DAILY_CAP_DEFAULT = 10;
 export const DAILY_CAP_MAX = 100;
+/** Confirmation SMS across all profiles in any 24 hours (the setup wizard's "Next"). */
+export const CONFIRMATION_DAILY_CAP_DEFAULT = 10;
 export const DEFAULT_ALLOWED_COUNTRIES: readonly string[] = ['NL', 'BE'];
 /** Id of the built-in profile offered while the gateway mode is Sandbox; `_` never starts a real profile id. */
 export const SANDBOX_PROFILE_ID = '_sandbox';
@@ -43,6 +45,11 @@ export const testSendSettingsSchema = z.object({
   template: z.string().max(TEMPLATE_MAX).default(DEFAULT_TEMPLATE),
   /** Test sends per profile in any 24 hours (rolling window, counted from the send log). */
   dailyCap: z.number().int().min(1).max(DAILY_CAP_MAX).default(DAILY_CAP_DEFAULT),
+  /**
+   * Confirmation SMS across all profiles in any 24 hours; with the allow-list below it stops SMS
+   * pumping through the setup wizard (docs/SECURITY.md "Cost abuse").
+   */
+  confirmationDailyCap: z.number().int().min(1).max(DAILY_CAP_MAX).default(CONFIRMATION_DAILY_CAP_DEFAULT),
   allowedCountries: z
     .array(countryCode)
     .min(1)
@@ -60,6 +67,7 @@ export const testSendSettingsPatchSchema = z
   .object({
     template: z.string().max(TEMPLATE_MAX),
     dailyCap: z.number().int().min(1).max(DAILY_CAP_MAX),
+    confirmationDailyCap: z.number().int().min(1).max(DAILY_CAP_MAX),
     allowedCountries: z.array(countryCode).min(1).max(60),
     pricesPerPart: z
       .record(countryCode, z.number().min(0).max(MAX_PRICE_PER_PART))
@@ -82,6 +90,8 @@ export const TEST_SEND_REFUSAL_CODES = [
   'template_too_long',
   'no_active_profile',
   'api_key_unavailable',
+  /** The profile was confirmed in Sandbox and the app is in MessageBird mode: confirm it with MessageBird first. */
+  'live_confirmation_required',
 ] as const;
 export type TestSendRefusalCode = (typeof TEST_SEND_REFUSAL_CODES)[number];
 

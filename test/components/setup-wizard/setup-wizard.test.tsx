@@ -35,6 +35,7 @@ function profile(over: Partial<ProfileView> = {}): ProfileView {
     },
     lastKeyCheck: { at: NOW, balance: { payment: 'prepaid', type: 'euros', amount: 12.5 } },
     portal: { state: 'not_yet', savedAt: null, note: null },
+    needsLiveConfirmation: false,
     createdAt: NOW,
     updatedAt: NOW,
     ...over,
@@ -54,7 +55,7 @@ const sent: ConfirmationSent = {
 const activeProfile = profile({
   status: 'active',
   pending: null,
-  active: { originator: 'Acme', adminPhoneMasked: '+31 •••••••78', key: { hasApiKey: true, fingerprint: 'abcd1234', kind: 'live', protection: 'os' }, activatedAt: NOW },
+  active: { originator: 'Acme', adminPhoneMasked: '+31 •••••••78', key: { hasApiKey: true, fingerprint: 'abcd1234', kind: 'live', protection: 'os' }, activatedAt: NOW, confirmedMode: 'messagebird' },
 });
 
 async function renderPage(overrides: Partial<SmsAdminBridge> = {}, introSeen = true, language: 'system' | 'nl' = 'system') {

@@ -16,7 +16,7 @@ const SETUP: TestSendSetup = {
     { id: 'p-live', label: 'Acme (12345)', originator: 'Acme', mode: 'live', sentLast24h: 2 },
     { id: 'p-test', label: 'Beta (23456)', originator: 'Beta', mode: 'test', sentLast24h: 0 },
   ],
-  settings: { template: 'Testcode: {code}', dailyCap: 10, allowedCountries: ['NL', 'BE'], pricesPerPart: {} },
+  settings: { template: 'Testcode: {code}', dailyCap: 10, confirmationDailyCap: 10, allowedCountries: ['NL', 'BE'], pricesPerPart: {} },
 };
 
 const PREVIEW: TestSendPreview = {

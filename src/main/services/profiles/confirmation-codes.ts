@@ -2,10 +2,14 @@
  * Confirmation codes for a pending setup (docs/SECURITY.md "Confirmation codes", NIST SP 800-63B 5.1.3,
  * OWASP ASVS V2.7): 6 digits from a CSPRNG, one per setup, short-lived, single use, a few attempts,
  * hashed at rest in memory, compared in constant time, and throttled per setup and per phone number.
- * Nothing here is persisted: a restart forgets every code, which is the point.
+ * A code (and its hash) is never persisted: a restart forgets every code, which is the point. The
+ * throttles are persisted (`ThrottleStore`): send times per setup and per number, wrong codes per setup
+ * and the setup lock, so a restart does not reset them. Numbers are stored only as a SHA-256 digest.
  */
-import { createHmac, randomBytes, randomInt as cryptoRandomInt, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../ports';
+import { createHash, createHmac, randomBytes, randomInt as cryptoRandomInt, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import type { GatewayMode } from '../../../shared/settings';
+import type { Clock, KeyValueStore } from '../ports';
 
 export const CODE_DIGITS = 6;
 export const DEFAULT_CODE_LIFETIME_MS = 5 * 60_000;
@@ -17,30 +21,48 @@ export const SEND_WINDOW_MS = 10 * 60_000;
 export const MAX_SENDS_PER_NUMBER = 3;
 /** How long a verified code keeps the setup "confirmed" while the admin reads the cost acknowledgement. */
 export const VERIFIED_TTL_MS = 15 * 60_000;
+/**
+ * Wrong codes one setup may get in 24 hours across all its codes (5 per code is not enough: a new code
+ * every few minutes gives thousands of guesses a day). The 20th locks the setup for 24 hours from that
+ * moment, not until the oldest wrong code leaves a rolling window: a fixed, predictable lock the
+ * message can name, and no way to resume guessing an hour later (docs/SECURITY.md "Confirmation codes").
+ */
+export const MAX_WRONG_CODES_PER_DAY = 20;
+export const LOCK_MS = 24 * 60 * 60_000;
+const DAY_MS = 24 * 60 * 60_000;
+/** Settings key of the persisted throttles (never a code or its hash). */
+export const THROTTLE_KEY = 'confirmationThrottle';
 
 export interface ConfirmationCodesOptions {
   clock: Clock;
   /** Integer in [min, max); `crypto.randomInt` unless a test injects its own. */
   randomInt?: (min: number, max: number) => number;
   lifetimeMs?: number;
+  /** Where the throttles are kept across restarts (the settings file); in memory only without it. */
+  store?: KeyValueStore;
+  log?: (message: string) => void;
 }
 
 export type IssueOutcome =
   | { ok: true; code: string; expiresAt: number; resendAvailableAt: number }
-  | { ok: false; reason: 'cooldown' | 'rate_limited'; retryAt: number };
+  | { ok: false; reason: 'cooldown' | 'rate_limited' | 'locked'; retryAt: number };
 
 export type VerifyOutcome =
   | { status: 'ok' }
   | { status: 'wrong'; attemptsLeft: number }
   | { status: 'expired' }
   | { status: 'exhausted' }
-  | { status: 'no_pending' };
+  | { status: 'no_pending' }
+  /** Too many wrong codes for this setup in 24 hours: nothing is checked until `until`. */
+  | { status: 'locked'; until: number };
 
 interface PendingCode {
   salt: Buffer;
   hash: Buffer;
   expiresAt: number;
   wrongAttempts: number;
+  /** The gateway mode the code was sent in: a Sandbox code confirms nothing for MessageBird. */
+  mode: GatewayMode;
   /** Kept after expiry or exhaustion so the admin gets the right message until a new code replaces it. */
   state: 'live' | 'exhausted';
 }
@@ -52,15 +74,34 @@ function hashCode(salt: Buffer, code: string): Buffer {
   return createHmac('sha256', salt).update(code, 'utf8').digest();
 }
 
+/** How a number is kept in the throttles: a digest, so the persisted state holds no phone number. */
+function numberKey(recipient: string): string {
+  return createHash('sha256').update(recipient, 'utf8').digest('hex').slice(0, 32);
+}
+
+const times = z.array(z.number().finite()).max(1000);
+const persistedSchema = z.object({
+  version: z.literal(1),
+  sends: z.record(z.string().max(80), times),
+  numbers: z.record(z.string().regex(/^[0-9a-f]{32}$/), times),
+  wrong: z.record(z.string().max(80), times),
+  lockedUntil: z.record(z.string().max(80), z.number().finite()),
+});
+type Persisted = z.infer<typeof persistedSchema>;
+
 export class ConfirmationCodes {
   private readonly clock: Clock;
   private readonly randomInt: (min: number, max: number) => number;
   readonly lifetimeMs: number;
   private readonly codes = new Map<string, PendingCode>();
   private readonly history = new Map<string, SendHistory>();
-  /** Send times per E.164 number, for the 3-per-10-minutes cap across all setups. */
+  /** Send times per number (by `numberKey`), for the 3-per-10-minutes cap across all setups. */
   private readonly sendsPerNumber = new Map<string, number[]>();
-  private readonly verified = new Map<string, number>();
+  private readonly verified = new Map<string, { until: number; mode: GatewayMode }>();
+  /** Wrong codes per setup in the last 24 hours, and setups locked until a time. */
+  private readonly wrongCodes = new Map<string, number[]>();
+  private readonly lockedUntil = new Map<string, number>();
+  private readonly store: KeyValueStore | undefined;
 
   constructor(options: ConfirmationCodesOptions) {
     const lifetimeMs = options.lifetimeMs ?? DEFAULT_CODE_LIFETIME_MS;
@@ -70,11 +111,22 @@ export class ConfirmationCodes {
     this.clock = options.clock;
     this.randomInt = options.randomInt ?? cryptoRandomInt;
     this.lifetimeMs = lifetimeMs;
+    this.store = options.store;
+    this.restore(options.log ?? ((m) => console.error(m)));
+  }
+
+  /** Until when a setup is locked after too many wrong codes, or undefined when it is not. */
+  lockedUntilOf(setupId: string): number | undefined {
+    const until = this.lockedUntil.get(setupId);
+    return until !== undefined && until > this.clock.now() ? until : undefined;
   }
 
   /** When the next send for this setup (and number) is allowed; `now` when it is allowed already. */
-  nextSendAt(setupId: string, recipient: string): { at: number; reason?: 'cooldown' | 'rate_limited' } {
+  nextSendAt(setupId: string, recipient: string): { at: number; reason?: 'cooldown' | 'rate_limited' | 'locked' } {
     const now = this.clock.now();
+    const locked = this.lockedUntilOf(setupId);
+    // A locked setup gets no code at all: it could not be entered anyway.
+    if (locked !== undefined) return { at: locked, reason: 'locked' };
     const history = this.currentHistory(setupId, now);
     const last = history?.at(-1);
     let cooldownUntil = history && last !== undefined ? last + RESEND_COOLDOWN_MS * 2 ** (history.length - 1) : now;
@@ -97,18 +149,19 @@ export class ConfirmationCodes {
    * Creates the code for one send, replacing (cancelling) any earlier code of this setup. The caller puts
    * it in the SMS and forgets it; only its salted HMAC stays here.
    */
-  issue(setupId: string, recipient: string): IssueOutcome {
+  issue(setupId: string, recipient: string, mode: GatewayMode = 'sandbox'): IssueOutcome {
     const now = this.clock.now();
     const allowed = this.nextSendAt(setupId, recipient);
     if (allowed.reason) return { ok: false, reason: allowed.reason, retryAt: allowed.at };
 
     const code = String(this.randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
     const salt = randomBytes(16);
-    this.codes.set(setupId, { salt, hash: hashCode(salt, code), expiresAt: now + this.lifetimeMs, wrongAttempts: 0, state: 'live' });
+    this.codes.set(setupId, { salt, hash: hashCode(salt, code), expiresAt: now + this.lifetimeMs, wrongAttempts: 0, mode, state: 'live' });
     this.verified.delete(setupId);
 
     this.history.set(setupId, [...(this.currentHistory(setupId, now) ?? []), now]);
-    this.sendsPerNumber.set(recipient, [...this.recentSends(recipient, now), now]);
+    this.sendsPerNumber.set(numberKey(recipient), [...this.recentSends(recipient, now), now]);
+    this.persist();
     return { ok: true, code, expiresAt: now + this.lifetimeMs, resendAvailableAt: this.nextSendAt(setupId, recipient).at };
   }
 
@@ -122,11 +175,14 @@ export class ConfirmationCodes {
     const history = this.history.get(setupId);
     if (history && history.length > 1) this.history.set(setupId, history.slice(0, -1));
     else this.history.delete(setupId);
-    const sends = this.sendsPerNumber.get(recipient);
-    if (sends && sends.length > 0) this.sendsPerNumber.set(recipient, sends.slice(0, -1));
+    const sends = this.sendsPerNumber.get(numberKey(recipient));
+    if (sends && sends.length > 0) this.sendsPerNumber.set(numberKey(recipient), sends.slice(0, -1));
+    this.persist();
   }
 
   verify(setupId: string, input: string): VerifyOutcome {
+    const locked = this.lockedUntilOf(setupId);
+    if (locked !== undefined) return { status: 'locked', until: locked };
     const pending = this.codes.get(setupId);
     if (!pending) return { status: 'no_pending' };
     if (pending.state === 'exhausted') return { status: 'exhausted' };
@@ -137,9 +193,24 @@ export class ConfirmationCodes {
     if (matches) {
       this.codes.delete(setupId);
       this.history.delete(setupId);
-      this.verified.set(setupId, this.clock.now() + VERIFIED_TTL_MS);
+      // The admin proved they hold the phone: earlier typing mistakes no longer count toward the lock.
+      this.wrongCodes.delete(setupId);
+      this.verified.set(setupId, { until: this.clock.now() + VERIFIED_TTL_MS, mode: pending.mode });
+      this.persist();
       return { status: 'ok' };
     }
+    const now = this.clock.now();
+    const wrong = [...(this.wrongCodes.get(setupId) ?? []).filter((t) => now - t < DAY_MS), now];
+    this.wrongCodes.set(setupId, wrong);
+    if (wrong.length >= MAX_WRONG_CODES_PER_DAY) {
+      const until = now + LOCK_MS;
+      this.lockedUntil.set(setupId, until);
+      this.wrongCodes.delete(setupId);
+      this.codes.set(setupId, { ...pending, hash: randomBytes(32), state: 'exhausted' });
+      this.persist();
+      return { status: 'locked', until };
+    }
+    this.persist();
     pending.wrongAttempts += 1;
     if (pending.wrongAttempts >= MAX_ATTEMPTS) {
       // Keep only the tombstone: the hash is dropped so nothing can match any more.
@@ -161,8 +232,13 @@ export class ConfirmationCodes {
 
   /** The setup's code was entered correctly and the confirmation has not lapsed or been used. */
   isVerified(setupId: string): boolean {
-    const until = this.verified.get(setupId);
-    return until !== undefined && this.clock.now() < until;
+    const verified = this.verified.get(setupId);
+    return verified !== undefined && this.clock.now() < verified.until;
+  }
+
+  /** The gateway mode the verified code was sent in, while the verification holds. */
+  verifiedMode(setupId: string): GatewayMode | undefined {
+    return this.isVerified(setupId) ? this.verified.get(setupId)?.mode : undefined;
   }
 
   /** Uses up a verification: single use, the activation that needed it is done. */
@@ -190,6 +266,42 @@ export class ConfirmationCodes {
   }
 
   private recentSends(recipient: string, now: number): number[] {
-    return (this.sendsPerNumber.get(recipient) ?? []).filter((t) => now - t < SEND_WINDOW_MS);
+    return (this.sendsPerNumber.get(numberKey(recipient)) ?? []).filter((t) => now - t < SEND_WINDOW_MS);
+  }
+
+  /** Writes the throttles (never a code or its hash), dropping what no longer matters. */
+  private persist(): void {
+    if (!this.store) return;
+    const now = this.clock.now();
+    const recent = (map: Map<string, number[]>, windowMs: number) =>
+      Object.fromEntries([...map].map(([k, v]) => [k, v.filter((t) => now - t < windowMs)] as const).filter(([, v]) => v.length > 0));
+    const state: Persisted = {
+      version: 1,
+      // A setup's history is kept whole while its last send is recent: its length drives the doubling.
+      sends: Object.fromEntries([...this.history].filter(([, v]) => v.length > 0 && now - v[v.length - 1]! < SEND_WINDOW_MS)),
+      numbers: recent(this.sendsPerNumber, SEND_WINDOW_MS),
+      wrong: recent(this.wrongCodes, DAY_MS),
+      lockedUntil: Object.fromEntries([...this.lockedUntil].filter(([, until]) => until > now)),
+    };
+    this.store.set(THROTTLE_KEY, state);
+  }
+
+  /**
+   * Reads the throttles back at start. A value that fails its schema is reported and ignored: the file
+   * is the admin's own, and anyone who can edit it can delete it too, so refusing to start gains nothing.
+   */
+  private restore(log: (message: string) => void): void {
+    if (!this.store) return;
+    const raw = this.store.get(THROTTLE_KEY);
+    if (raw === undefined || raw === null) return;
+    const parsed = persistedSchema.safeParse(raw);
+    if (!parsed.success) {
+      log(`The stored confirmation-code throttles (settings key "${THROTTLE_KEY}") did not match their schema; starting without them`);
+      return;
+    }
+    for (const [id, sends] of Object.entries(parsed.data.sends)) this.history.set(id, sends);
+    for (const [key, sends] of Object.entries(parsed.data.numbers)) this.sendsPerNumber.set(key, sends);
+    for (const [id, wrong] of Object.entries(parsed.data.wrong)) this.wrongCodes.set(id, wrong);
+    for (const [id, until] of Object.entries(parsed.data.lockedUntil)) this.lockedUntil.set(id, until);
   }
 }

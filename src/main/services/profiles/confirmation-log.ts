@@ -5,4 +5,4 @@
  */
 import type { SendLog } from '../send-log';
 
-export type ConfirmationLog = Pick<SendLog, 'appendPending' | 'markSent' | 'markFailed' | 'markUnknown' | 'get'>;
+export type ConfirmationLog = Pick<SendLog, 'appendPending' | 'markSent' | 'markFailed' | 'markUnknown' | 'get' | 'sendCount'>;

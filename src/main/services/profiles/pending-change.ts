@@ -8,7 +8,7 @@ import type { ProfilesContext } from './profile-context';
 import { activeKeyId, pendingKeyId, storeKey, type VaultErrorCode } from './profile-keys';
 import { profileView } from './profile-view';
 
-export type VerifyCode = 'profile_not_found' | 'code_wrong' | 'code_expired' | 'code_exhausted' | 'code_not_pending';
+export type VerifyCode = 'profile_not_found' | 'code_wrong' | 'code_expired' | 'code_exhausted' | 'code_not_pending' | 'setup_locked';
 
 /** Step 3: checks the typed code; a match marks the pending settings verified (in memory, briefly). */
 export function verifyCode(ctx: ProfilesContext, id: string, code: string): Result<ProfileView, VerifyCode> {
@@ -26,6 +26,11 @@ export function verifyCode(ctx: ProfilesContext, id: string, code: string): Resu
       return err('code_exhausted', 'Too many wrong entries; the code is cancelled. Request a new one', { field: 'code' });
     case 'no_pending':
       return err('code_not_pending', 'No code is waiting to be entered; send a new one', { field: 'code' });
+    case 'locked':
+      return err('setup_locked', `Too many wrong codes for this setup; it is locked until ${new Date(outcome.until).toISOString()}`, {
+        field: 'code',
+        details: { lockedUntil: outcome.until },
+      });
   }
 }
 
@@ -39,6 +44,8 @@ export async function activatePending(
   if (!profile) return err('profile_not_found', 'No such profile');
   const pending = profile.pending;
   if (!pending) return err('nothing_pending', 'There is nothing to activate');
+  // The mode the verified code was sent in: a Sandbox code never makes settings live for MessageBird.
+  const confirmedMode = codes.verifiedMode(id) ?? 'sandbox';
   if (!codes.consumeVerification(id)) return err('not_verified', 'Enter the confirmation code first');
 
   let key = profile.active?.key ?? null;
@@ -54,7 +61,7 @@ export async function activatePending(
   const next = store.update(id, (p) => ({
     ...p,
     status: 'active',
-    active: { originator: pending.originator, adminPhone: pending.adminPhone, key, activatedAt: now },
+    active: { originator: pending.originator, adminPhone: pending.adminPhone, key, activatedAt: now, confirmedMode },
     pending: null,
     updatedAt: now,
   }));

@@ -14,6 +14,15 @@ function keyInfo(key: StoredKeyInfo | null): KeyInfo {
     : { hasApiKey: false, fingerprint: null, kind: null, protection: null };
 }
 
+/**
+ * Settings in effect that were confirmed in Sandbox while the app now talks to MessageBird: a Sandbox
+ * code comes back to the screen and proves nothing about the phone or the key, so such a profile sends
+ * nothing until a code sent by MessageBird confirms it (docs/SECURITY.md "Confirmation codes").
+ */
+export function needsLiveConfirmation(deps: ProfilesContext['deps'], p: StoredProfile): boolean {
+  return p.active !== null && p.active.confirmedMode === 'sandbox' && (deps.gatewayMode?.() ?? 'messagebird') === 'messagebird';
+}
+
 export function profileView({ codes, deps }: ProfilesContext, p: StoredProfile): ProfileView {
   const live = codes.hasLiveCode(p.id);
   return {
@@ -22,8 +31,15 @@ export function profileView({ codes, deps }: ProfilesContext, p: StoredProfile):
     description: p.description,
     status: p.status,
     active: p.active
-      ? { originator: p.active.originator, adminPhoneMasked: maskPhone(p.active.adminPhone), key: keyInfo(p.active.key), activatedAt: p.active.activatedAt }
+      ? {
+          originator: p.active.originator,
+          adminPhoneMasked: maskPhone(p.active.adminPhone),
+          key: keyInfo(p.active.key),
+          activatedAt: p.active.activatedAt,
+          confirmedMode: p.active.confirmedMode,
+        }
       : null,
+    needsLiveConfirmation: needsLiveConfirmation(deps, p),
     pending: p.pending
       ? {
           state: codes.isVerified(p.id) ? 'verified' : p.pending.state,

@@ -89,6 +89,12 @@ async function resolveProfile({ deps }: TestSendContext, profileId: string): Pro
     return ok(resolved(SANDBOX_PROFILE, SANDBOX_PROFILE.apiKey));
   }
   const profile = (await deps.profiles.activeProfiles()).find((p) => p.id === profileId);
+  if (!profile && deps.profiles.needsLiveConfirmation?.(profileId)) {
+    return err('live_confirmation_required', 'This profile was confirmed in Sandbox; confirm it with a code sent by MessageBird first', {
+      field: 'profileId',
+      details: { setting: 'profiles' },
+    });
+  }
   if (!profile) {
     return err('no_active_profile', 'No active profile with this id; finish its setup first', {
       field: 'profileId',

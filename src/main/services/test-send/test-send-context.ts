@@ -26,6 +26,11 @@ export interface ActiveProfileInfo {
 export interface TestSendProfileSource {
   /** Profiles in effect (status active, key present). */
   activeProfiles(): ActiveProfileInfo[] | Promise<ActiveProfileInfo[]>;
+  /**
+   * True for an active profile whose settings were confirmed in Sandbox while the app is in MessageBird
+   * mode: it is left out of `activeProfiles` and a send is refused with its own code.
+   */
+  needsLiveConfirmation?(profileId: string): boolean;
   /** The API key in effect for a profile, or null when it has none (removed, disabled, never activated). */
   activeKey(profileId: string): Promise<string | null>;
   /**

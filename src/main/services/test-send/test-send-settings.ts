@@ -25,6 +25,7 @@ export class TestSendSettingsStore {
     return {
       template: parseOr(fields.template, stored.template, DEFAULTS.template),
       dailyCap: parseOr(fields.dailyCap, stored.dailyCap, DEFAULTS.dailyCap),
+      confirmationDailyCap: parseOr(fields.confirmationDailyCap, stored.confirmationDailyCap, DEFAULTS.confirmationDailyCap),
       allowedCountries: parseOr(fields.allowedCountries, stored.allowedCountries, DEFAULTS.allowedCountries),
       pricesPerPart: parseOr(fields.pricesPerPart, stored.pricesPerPart, DEFAULTS.pricesPerPart),
     };

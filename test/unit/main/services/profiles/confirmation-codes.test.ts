@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfirmationCodes, VERIFIED_TTL_MS } from '../../../../../src/main/services/profiles/confirmation-codes';
+import {
+  ConfirmationCodes,
+  LOCK_MS,
+  MAX_ATTEMPTS,
+  MAX_WRONG_CODES_PER_DAY,
+  THROTTLE_KEY,
+  VERIFIED_TTL_MS,
+} from '../../../../../src/main/services/profiles/confirmation-codes';
 
 const PHONE = '+31612345678';
 
@@ -255,5 +262,118 @@ describe('ConfirmationCodes: resend throttling', () => {
     issued(t.codes.issue('p1', PHONE));
     t.codes.verify('p1', '111111');
     expect(t.codes.nextSendAt('p1', PHONE)).toEqual({ at: t.now() });
+  });
+});
+
+describe('ConfirmationCodes: wrong codes per setup over 24 hours', () => {
+  // Codes are drawn as 111111, 222222 …; "000000" is never right.
+  function lockable() {
+    const t = setup({ random: Array.from({ length: 30 }, (_, i) => ((i % 9) + 1) * 111_111) });
+    return t;
+  }
+
+  it('locks the setup for 24 hours at the 20th wrong code, across codes, with the time it unlocks', () => {
+    const t = lockable();
+    let outcome: ReturnType<ConfirmationCodes['verify']> | undefined;
+    for (let wrong = 1; wrong <= MAX_WRONG_CODES_PER_DAY; wrong++) {
+      if ((wrong - 1) % MAX_ATTEMPTS === 0) {
+        // A fresh code after each used-up one (five wrong entries end the cooldown).
+        t.advance(11 * 60_000);
+        issued(t.codes.issue('p1', PHONE));
+      }
+      outcome = t.codes.verify('p1', '000000');
+      if (wrong < MAX_WRONG_CODES_PER_DAY) expect(outcome.status, `wrong code ${wrong}`).not.toBe('locked');
+    }
+    const lockedAt = t.now();
+    expect(outcome).toEqual({ status: 'locked', until: lockedAt + LOCK_MS });
+    // Locked: no new code, and even the right one is not checked.
+    const refused = t.codes.issue('p1', PHONE);
+    expect(refused).toEqual({ ok: false, reason: 'locked', retryAt: lockedAt + LOCK_MS });
+    expect(t.codes.nextSendAt('p1', PHONE)).toEqual({ at: lockedAt + LOCK_MS, reason: 'locked' });
+    // Another setup is not locked.
+    expect(t.codes.issue('p2', '+31687654321').ok).toBe(true);
+    t.advance(LOCK_MS - 1);
+    expect(t.codes.verify('p1', '111111')).toEqual({ status: 'locked', until: lockedAt + LOCK_MS });
+    t.advance(1);
+    expect(t.codes.lockedUntilOf('p1')).toBeUndefined();
+    const fresh = issued(t.codes.issue('p1', PHONE));
+    expect(t.codes.verify('p1', fresh.code)).toEqual({ status: 'ok' });
+  });
+
+  it('counts only the last 24 hours, and a right code clears the count', () => {
+    const t = lockable();
+    for (let i = 0; i < 15; i++) {
+      if (i % MAX_ATTEMPTS === 0) {
+        t.advance(11 * 60_000);
+        issued(t.codes.issue('p1', PHONE));
+      }
+      t.codes.verify('p1', '000000');
+    }
+    t.advance(24 * 60 * 60_000); // the 15 wrong codes age out
+    for (let i = 0; i < 15; i++) {
+      if (i % MAX_ATTEMPTS === 0) {
+        t.advance(11 * 60_000);
+        issued(t.codes.issue('p1', PHONE));
+      }
+      expect(t.codes.verify('p1', '000000').status).not.toBe('locked');
+    }
+    t.advance(11 * 60_000);
+    const right = issued(t.codes.issue('p1', PHONE));
+    expect(t.codes.verify('p1', right.code)).toEqual({ status: 'ok' });
+    t.advance(11 * 60_000);
+    issued(t.codes.issue('p1', PHONE));
+    for (let i = 0; i < 4; i++) expect(t.codes.verify('p1', '000000').status).toBe('wrong');
+  });
+});
+
+describe('ConfirmationCodes: throttles survive a restart, codes do not', () => {
+  function memory() {
+    const data = new Map<string, unknown>();
+    return { data, get: (k: string) => structuredClone(data.get(k)), set: (k: string, v: unknown) => void data.set(k, structuredClone(v)) };
+  }
+
+  it('keeps the cooldown, the per-number cap and the lock across a restart, and never the code or its hash', () => {
+    let now = 5_000_000;
+    const clock = { now: () => now };
+    const store = memory();
+    const first = new ConfirmationCodes({ clock, store });
+    const out = issued(first.issue('p1', PHONE));
+    const restarted = new ConfirmationCodes({ clock, store });
+    expect(restarted.nextSendAt('p1', PHONE)).toEqual({ at: out.resendAvailableAt, reason: 'cooldown' });
+    // The code itself is gone with the restart.
+    expect(restarted.verify('p1', out.code)).toEqual({ status: 'no_pending' });
+    // Two more sends to the number from other setups, then a restart: the number is at its cap.
+    issued(restarted.issue('p2', PHONE));
+    issued(restarted.issue('p3', PHONE));
+    const again = new ConfirmationCodes({ clock, store });
+    expect(again.issue('p4', PHONE)).toMatchObject({ ok: false, reason: 'rate_limited' });
+
+    const persisted = JSON.stringify(store.data.get(THROTTLE_KEY));
+    expect(persisted).not.toContain(out.code);
+    expect(persisted).not.toContain(PHONE);
+    expect(persisted).not.toContain(PHONE.slice(1));
+    expect(persisted).not.toMatch(/salt|hash/i);
+
+    // A lock survives a restart as well.
+    now += 60 * 60_000;
+    for (let wrong = 0; wrong < MAX_WRONG_CODES_PER_DAY; wrong++) {
+      if (wrong % MAX_ATTEMPTS === 0) {
+        now += 11 * 60_000;
+        issued(again.issue('p9', '+31611112222'));
+      }
+      again.verify('p9', 'abcdef');
+    }
+    const locked = again.lockedUntilOf('p9');
+    expect(locked).toBeDefined();
+    expect(new ConfirmationCodes({ clock, store }).lockedUntilOf('p9')).toBe(locked);
+  });
+
+  it('starts without throttles when the stored value is damaged, and says so', () => {
+    const store = memory();
+    store.set(THROTTLE_KEY, { version: 1, sends: 'nonsense' });
+    const messages: string[] = [];
+    const codes = new ConfirmationCodes({ clock: { now: () => 1 }, store, log: (m) => messages.push(m) });
+    expect(codes.issue('p1', PHONE).ok).toBe(true);
+    expect(messages.join()).toContain(THROTTLE_KEY);
   });
 });

@@ -73,7 +73,7 @@ describe('setup and preview', () => {
       [SANDBOX_PROFILE_ID, 'Sandbox', 'sandbox', 0],
       [LIVE_PROFILE.id, 'Acme', 'sandbox', 0],
     ]);
-    expect(value.settings).toEqual({ template: 'Testcode: {code}', dailyCap: 10, allowedCountries: ['NL', 'BE'], pricesPerPart: {} });
+    expect(value.settings).toEqual({ template: 'Testcode: {code}', dailyCap: 10, confirmationDailyCap: 10, allowedCountries: ['NL', 'BE'], pricesPerPart: {} });
   });
 
   it('leaves out Sandbox in MessageBird mode and profiles whose key is gone', async () => {

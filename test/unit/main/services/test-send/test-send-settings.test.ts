@@ -7,6 +7,7 @@ describe('TestSendSettingsStore', () => {
     expect(new TestSendSettingsStore(new MemoryStore()).get()).toEqual({
       template: 'Testcode: {code}',
       dailyCap: 10,
+      confirmationDailyCap: 10,
       allowedCountries: ['NL', 'BE'],
       pricesPerPart: {},
     });
@@ -14,10 +15,11 @@ describe('TestSendSettingsStore', () => {
 
   it('falls back field by field: a broken allow-list never becomes "everything"', () => {
     const store = new MemoryStore();
-    store.set(TEST_SEND_SETTINGS_KEY, { template: 'Code {code}', dailyCap: 'lots', allowedCountries: [], pricesPerPart: { NL: 0.05 } });
+    store.set(TEST_SEND_SETTINGS_KEY, { template: 'Code {code}', dailyCap: 'lots', confirmationDailyCap: 0, allowedCountries: [], pricesPerPart: { NL: 0.05 } });
     expect(new TestSendSettingsStore(store).get()).toEqual({
       template: 'Code {code}',
       dailyCap: 10,
+      confirmationDailyCap: 10,
       allowedCountries: ['NL', 'BE'],
       pricesPerPart: { NL: 0.05 },
     });
