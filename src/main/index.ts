@@ -7,7 +7,9 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, sh
 import { createHandlerTable } from './ipc/handler-table';
 import { registerIpc } from './ipc/register';
 import { ShellExternalOpener } from './platform/external-opener';
+import { DialogFileOpener } from './platform/file-opener';
 import { DialogFileSaver } from './platform/file-saver';
+import { WindowReportPrinter } from './platform/report-printer';
 import { SafeStorageVault } from './platform/safe-storage-vault';
 import { openElectronSettingsStore } from './platform/settings-store';
 import { registerAppScheme, serveRenderer } from './security/app-protocol';
@@ -89,6 +91,8 @@ async function start(): Promise<void> {
     vault,
     transport,
     fileSaver: new DialogFileSaver(dialog, () => mainWindow),
+    fileOpener: new DialogFileOpener(dialog, () => mainWindow),
+    reportPrinter: new WindowReportPrinter(dialog, () => mainWindow),
     externalOpener,
   });
   // All handlers exist before any page can call them.

@@ -20,6 +20,8 @@ interface FakeState {
   isPackaged: boolean;
   safeStorageMode: SafeStorageMode;
   nextSavePath: string | undefined;
+  /** What the next open dialog returns; undefined = the admin cancels. */
+  nextOpenPath: string | undefined;
   exposed: Record<string, unknown>;
   /** The frame `ipcRenderer.invoke` reports as sender (the preload's own page by default). */
   rendererFrame: FakeFrame | null;
@@ -34,6 +36,7 @@ function initialState(): FakeState {
     isPackaged: false,
     safeStorageMode: 'os',
     nextSavePath: undefined,
+    nextOpenPath: undefined,
     exposed: {},
     rendererFrame: { url: 'app://renderer/index.html', parent: null },
   };
@@ -124,6 +127,12 @@ export class FakeWebContents extends EventEmitter {
     const webPreferences = {};
     this.emit('will-attach-webview', event, webPreferences, { src });
     return !event.defaultPrevented;
+  }
+
+  /** Chromium's print-to-PDF: a small PDF-like buffer that names the options it was given. */
+  async printToPDF(options: Record<string, unknown>): Promise<Buffer> {
+    state.log.push('webContents.printToPDF');
+    return Buffer.from(`%PDF-1.7\n% fake ${JSON.stringify(options)} of ${this.loadedUrl ?? ''}\n%%EOF\n`);
   }
 
   async loadURL(url: string): Promise<void> {
@@ -304,6 +313,11 @@ export const dialog = {
     const filePath = state.nextSavePath;
     return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
   },
+  async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    state.log.push(`dialog.showOpenDialog:${args.length}`);
+    const path = state.nextOpenPath;
+    return path ? { canceled: false, filePaths: [path] } : { canceled: true, filePaths: [] };
+  },
   showErrorBox(title: string, content: string): void {
     dialog.errors.push({ title, content });
   },
@@ -371,6 +385,9 @@ export const fake = {
   },
   setNextSavePath(path: string | undefined): void {
     state.nextSavePath = path;
+  },
+  setNextOpenPath(path: string | undefined): void {
+    state.nextOpenPath = path;
   },
   setRendererFrame(frame: FakeFrame | null): void {
     state.rendererFrame = frame;

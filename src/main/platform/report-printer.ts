@@ -1,6 +1,6 @@
-import { writeFileSync, chmodSync } from 'node:fs';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { ReportPrinter } from '../services/ports';
+import { writeFileStreamed } from './file-saver';
 
 /**
  * The printable review report in the desktop app: the window's current page (the renderer switches the
@@ -27,8 +27,8 @@ export class WindowReportPrinter implements ReportPrinter {
     const result = await this.dialog.showSaveDialog(window, options);
     if (result.canceled || !result.filePath) return { status: 'cancelled' };
     const pdf = await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4', generateTaggedPDF: true });
-    writeFileSync(result.filePath, pdf, { mode: 0o600 });
-    chmodSync(result.filePath, 0o600);
+    // Mode 0600 before any byte is written, also over an existing file (see writeFileStreamed).
+    await writeFileStreamed(result.filePath, { suggestedName, mimeType: 'application/pdf', content: pdf });
     return { status: 'saved', path: result.filePath };
   }
 }
