@@ -103,8 +103,13 @@ export interface CostTotal {
 export interface SendLogTotals {
   count: number;
   parts: number;
-  /** One entry per currency (normally just EUR); rows without a price are not in any. */
+  /**
+   * What may have been charged, one entry per currency (normally just EUR): live sends only. Sandbox
+   * rows, test-key sends and sends that failed before they left cost nothing and are in none.
+   */
   cost: CostTotal[];
+  /** How many of `count` are Sandbox rows (simulated: never sent, never charged). */
+  sandboxCount: number;
   /**
    * True when a search matched more than `SEARCH_TOTALS_CAP` rows: the figures then cover only that
    * many (show "5,000+"), so a broad search stays fast on a large log.

@@ -59,7 +59,7 @@ export function fakeLog({ total, totals, patch }: FakeLogOptions) {
       rows,
       next: last && rows.length === input.limit ? { createdAt: last.createdAt, id: last.id } : null,
       ...(input.withTotals
-        ? { totals: { count: total, parts: total, cost: [{ currency: 'EUR', amount: total * 0.056, includesEstimates: true }], ...totals } }
+        ? { totals: { count: total, parts: total, cost: [{ currency: 'EUR', amount: total * 0.056, includesEstimates: true }], sandboxCount: 0, ...totals } }
         : {}),
     };
     return ok(page);

@@ -8,6 +8,7 @@ import { ROW_HEIGHT } from '../../../src/renderer/src/features/send-log/SendLogT
 import { i18n } from '../../../src/renderer/src/i18n';
 import type { SmsAdminBridge } from '../../../src/shared/contract';
 import { ok } from '../../../src/shared/result';
+import type { SendLogRow } from '../../../src/shared/send-log-types';
 import { fakeBridge, renderWithBridge, unnamedControls } from '../helpers';
 import { fakeLog, filtersSent } from './fake-log';
 
@@ -177,6 +178,37 @@ describe('send log page', () => {
     expect(screen.getByText(/counts its first 5,000 matches only/)).toBeInTheDocument();
     // How many rows match is unknown until the end is reached: ARIA says so with -1.
     expect(grid()).toHaveAttribute('aria-rowcount', '-1');
+  });
+
+  it('Sandbox, test-key and never-sent rows cost nothing and say so; Sandbox rows are counted apart', async () => {
+    const patch = (i: number): Partial<SendLogRow> =>
+      i === 0 ? { mode: 'sandbox', priceIsEstimate: false } : i === 1 ? { mode: 'test' } : i === 2 ? { status: 'failed', errorCode: '21' } : { priceIsEstimate: false, errorCode: 'unknown' };
+    const log = fakeLog({ total: 4, patch, totals: { count: 4, parts: 4, sandboxCount: 1, cost: [{ currency: 'EUR', amount: 0.056, includesEstimates: false }] } });
+    renderWithBridge(<SendLogPage />, bridgeFor(log, { getLogRow: async ({ id }) => ok(log.row(4 - id)) }));
+    await waitFor(() => expect(bodyRows()).toHaveLength(4));
+    expect(bodyRows()[0]).toHaveAttribute('data-mode', 'sandbox');
+    expect(bodyRows()[0]).toHaveTextContent('free (Sandbox: simulated, nothing charged)');
+    expect(bodyRows()[0]).not.toHaveTextContent('€');
+    expect(bodyRows()[1]).toHaveTextContent('free (Test key: nothing delivered, nothing charged)');
+    expect(bodyRows()[2]).toHaveTextContent('free (Not sent: nothing charged)');
+    expect(bodyRows()[3]).toHaveTextContent('€0.056');
+    const totals = screen.getByTestId('send-log-totals');
+    expect(totals).toHaveTextContent('4 messages');
+    expect(totals).toHaveTextContent('1 of them in Sandbox (free)');
+
+    // A Sandbox price is not "reported by MessageBird".
+    await userEvent.click(bodyRows()[0]!);
+    let facts = within(await screen.findByRole('dialog', { name: 'Message details' })).getByTestId('send-log-detail');
+    await waitFor(() => expect(facts).toHaveTextContent('PriceNothing (Sandbox: simulated)'));
+    expect(facts).not.toHaveTextContent('reported by MessageBird');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Message details' })).toBeNull());
+
+    // A delivered message shows no error code at all.
+    await userEvent.click(bodyRows()[3]!);
+    facts = within(await screen.findByRole('dialog', { name: 'Message details' })).getByTestId('send-log-detail');
+    await waitFor(() => expect(facts).toHaveTextContent('€0.056 (reported by MessageBird)'));
+    expect(facts).not.toHaveTextContent('Error code');
   });
 
   it('reports each export outcome: saved path, browser download, cancelled', async () => {

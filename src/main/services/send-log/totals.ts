@@ -8,8 +8,16 @@ export const ROW_MICROS = 'CAST(round(COALESCE(price_amount, 0) * 1000000) AS IN
 /** 1 when the row's price is the app's estimate rather than MessageBird's. */
 export const ROW_ESTIMATED = 'CASE WHEN price_amount IS NOT NULL AND price_is_estimate THEN 1 ELSE 0 END';
 
-/** Count, parts and cost for one currency ('' for rows without a price), from buckets or rows. */
+/**
+ * What a row costs the organisation: `sandbox` (simulated, counted apart), `free` (a MessageBird test
+ * key, or a send that failed before it left: nothing was charged) or `paid`. Works on rows and on
+ * buckets alike: both carry mode and status.
+ */
+const COST_KIND = `CASE WHEN mode = 'sandbox' THEN 'sandbox' WHEN mode = 'live' AND status <> 'failed' THEN 'paid' ELSE 'free' END`;
+
+/** Count, parts and cost for one currency ('' for rows without a price) and cost kind, from buckets or rows. */
 interface TotalsRow {
+  kind: 'sandbox' | 'free' | 'paid';
   currency: string;
   count: number;
   parts: number;
@@ -47,9 +55,9 @@ function bucketTotals(ctx: LogContext, filter: SendLogFilter, firstDay?: number,
   const where = and([dimensionWhere(filter), ...days]);
   return ctx
     .statement(
-      `SELECT currency, sum(count) AS count, sum(parts) AS parts, sum(cost_micros) AS cost_micros,
-         sum(estimated) AS estimated
-       FROM send_log_totals WHERE ${where.sql} GROUP BY currency`,
+      `SELECT ${COST_KIND} AS kind, currency, sum(count) AS count, sum(parts) AS parts,
+         sum(cost_micros) AS cost_micros, sum(estimated) AS estimated
+       FROM send_log_totals WHERE ${where.sql} GROUP BY 1, 2`,
     )
     .all(...where.params) as unknown as TotalsRow[];
 }
@@ -59,9 +67,9 @@ function exactTotalsRows(ctx: LogContext, filter: SendLogFilter, from?: number, 
   const where = rowWhere({ ...filter, from, to }, ctx.hashKey);
   return ctx
     .statement(
-      `SELECT COALESCE(price_currency, '') AS currency, count(*) AS count, sum(parts) AS parts,
-         sum(${ROW_MICROS}) AS cost_micros, sum(${ROW_ESTIMATED}) AS estimated
-       FROM send_log WHERE ${where.sql} GROUP BY 1`,
+      `SELECT ${COST_KIND} AS kind, COALESCE(price_currency, '') AS currency, count(*) AS count,
+         sum(parts) AS parts, sum(${ROW_MICROS}) AS cost_micros, sum(${ROW_ESTIMATED}) AS estimated
+       FROM send_log WHERE ${where.sql} GROUP BY 1, 2`,
     )
     .all(...where.params) as unknown as TotalsRow[];
 }
@@ -71,10 +79,11 @@ function searchTotals(ctx: LogContext, filter: SendLogFilter): SendLogTotals {
   const where = rowWhere(filter, ctx.hashKey);
   const rows = ctx
     .statement(
-      `SELECT currency, count(*) AS count, sum(parts) AS parts, sum(micros) AS cost_micros, sum(est) AS estimated
-       FROM (SELECT COALESCE(price_currency, '') AS currency, parts, ${ROW_MICROS} AS micros, ${ROW_ESTIMATED} AS est
+      `SELECT kind, currency, count(*) AS count, sum(parts) AS parts, sum(micros) AS cost_micros, sum(est) AS estimated
+       FROM (SELECT ${COST_KIND} AS kind, COALESCE(price_currency, '') AS currency, parts, ${ROW_MICROS} AS micros,
+               ${ROW_ESTIMATED} AS est
              FROM send_log WHERE ${where.sql} LIMIT ?)
-       GROUP BY currency`,
+       GROUP BY 1, 2`,
     )
     .all(...where.params, SEARCH_TOTALS_CAP + 1) as unknown as TotalsRow[];
   const result = combineTotals(rows);
@@ -84,11 +93,14 @@ function searchTotals(ctx: LogContext, filter: SendLogFilter): SendLogTotals {
 function combineTotals(rows: TotalsRow[]): SendLogTotals {
   let total = 0;
   let parts = 0;
+  let sandboxCount = 0;
   const byCurrency = new Map<string, { micros: number; estimated: number }>();
   for (const row of rows) {
     total += row.count ?? 0;
     parts += row.parts ?? 0;
-    if (!row.currency) continue;
+    if (row.kind === 'sandbox') sandboxCount += row.count ?? 0;
+    // Only what may have been charged counts as cost: not Sandbox, a test key or a send that never left.
+    if (row.kind !== 'paid' || !row.currency) continue;
     const entry = byCurrency.get(row.currency) ?? { micros: 0, estimated: 0 };
     entry.micros += row.cost_micros ?? 0;
     entry.estimated += row.estimated ?? 0;
@@ -97,5 +109,5 @@ function combineTotals(rows: TotalsRow[]): SendLogTotals {
   const cost: CostTotal[] = [...byCurrency]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, e]) => ({ currency, amount: e.micros / 1_000_000, includesEstimates: e.estimated > 0 }));
-  return { count: total, parts, cost };
+  return { count: total, parts, cost, sandboxCount };
 }

@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Button, Notice, StatusBadge, StatusReason } from '../../components';
 import { SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
 import { formatMoney, formatNumber, formatTime, statusTone } from './format';
+import { freeReason } from './SendLogTable';
 import { useSendLogStore } from './send-log-store';
+
+/** Statuses where MessageBird's or the gateway's error code means something. */
+const FAILURE_STATUSES: ReadonlySet<string> = new Set(['failed', 'delivery_failed', 'expired', 'unknown']);
 
 /**
  * Every stored field of one row, in a modal dialog: Escape or Close shuts it and focus returns to the
@@ -51,7 +55,8 @@ export function RowDetailDialog({ profileNames }: { profileNames: ReadonlyMap<st
         [t('detail.updated'), formatTime(row.updatedAt, language)],
         [t('detail.status'), <StatusBadge tone={statusTone(row.status)}>{t(`status.${row.status}`)}</StatusBadge>],
         [t('detail.statusReason'), row.statusReason ? <StatusReason reason={row.statusReason} /> : none],
-        [t('detail.errorCode'), row.errorCode ? <span className="mono">{row.errorCode}</span> : none],
+        // An error code belongs to a failure; a delivered or waiting message shows none.
+        ...(FAILURE_STATUSES.has(row.status) ? [[t('detail.errorCode'), row.errorCode ? <span className="mono">{row.errorCode}</span> : none] as [string, React.ReactNode]] : []),
         [t('detail.profile'), row.profileId === SANDBOX_PROFILE_ID ? t('filters.sandbox') : row.participantNumber],
         [t('detail.profileId'), profileNames.get(row.profileId) ?? <span className="mono">{row.profileId}</span>],
         [t('detail.purpose'), t(`purpose.${row.purpose}`)],
@@ -62,7 +67,9 @@ export function RowDetailDialog({ profileNames }: { profileNames: ReadonlyMap<st
         [t('detail.parts'), formatNumber(row.parts, language)],
         [
           t('detail.price'),
-          row.priceAmount === null || !row.priceCurrency
+          freeReason(row)
+            ? t(`detail.priceNone.${freeReason(row)!}`)
+            : row.priceAmount === null || !row.priceCurrency
             ? none
             : t(row.priceIsEstimate ? 'detail.priceEstimate' : 'detail.priceReported', {
                 price: formatMoney(row.priceAmount, row.priceCurrency, language),

@@ -16,7 +16,20 @@ export const HEADER_HEIGHT = 40;
 /** Rows rendered above and below the visible ones, so a short scroll shows no gap. */
 const OVERSCAN = 6;
 
+/**
+ * Columns in order. When the window is narrow, send-log.css hides the lower-priority ones (message ID
+ * first, then sender and country, then purpose and parts); time, participant, recipient, the whole
+ * status badge, cost and mode always stay. The row's details show every field.
+ */
 const COLUMNS = ['time', 'profile', 'purpose', 'recipient', 'country', 'sender', 'status', 'parts', 'cost', 'mode', 'messageId'] as const;
+
+/** Why a row cost nothing, or undefined when it may have been charged. */
+export function freeReason(row: SendLogRow): 'sandbox' | 'test' | 'failed' | undefined {
+  if (row.mode === 'sandbox') return 'sandbox';
+  if (row.mode === 'test') return 'test';
+  if (row.status === 'failed') return 'failed';
+  return undefined;
+}
 
 const rowDomId = (index: number) => `send-log-row-${index}`;
 
@@ -201,7 +214,8 @@ export function SendLogTable({ profileNames }: SendLogTableProps) {
                 role="row"
                 aria-rowindex={item.index + 2}
                 tabIndex={isActive ? 0 : -1}
-                className={['send-log__row', isActive ? 'send-log__row--active' : '', row ? '' : 'send-log__row--loading'].filter(Boolean).join(' ')}
+                className={['send-log__row', isActive ? 'send-log__row--active' : '', row ? `send-log__row--${row.mode}` : 'send-log__row--loading'].filter(Boolean).join(' ')}
+                data-mode={row?.mode}
                 style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
                 onClick={() => {
                   setActive(item.index);
@@ -240,7 +254,7 @@ function RowCells({ row, language, profileNames }: { row: SendLogRow; language: 
     status: <StatusBadge tone={statusTone(row.status)}>{t(`status.${row.status}`)}</StatusBadge>,
     parts: formatNumber(row.parts, language),
     cost: <Cost row={row} language={language} />,
-    mode: t(`mode.${row.mode}`),
+    mode: <span className={`send-log__mode send-log__mode--${row.mode}`}>{t(`mode.${row.mode}`)}</span>,
     messageId: row.messagebirdId ? (
       <span className="mono" title={row.messagebirdId}>
         {row.messagebirdId}
@@ -260,9 +274,21 @@ function RowCells({ row, language, profileNames }: { row: SendLogRow; language: 
   );
 }
 
-/** MessageBird's price, or the app's estimate marked `≈` (and "estimate" in words for screen readers). */
+/**
+ * MessageBird's price, or the app's estimate marked `≈` (and "estimate" in words for screen readers);
+ * "free" with its reason for Sandbox, test-key and never-sent rows.
+ */
 export function Cost({ row, language }: { row: SendLogRow; language: string }) {
   const { t } = useTranslation('sendLog');
+  const free = freeReason(row);
+  if (free) {
+    return (
+      <span className="send-log__free" title={t(`table.freeReason.${free}`)}>
+        {t('table.free')}
+        <span className="visually-hidden"> ({t(`table.freeReason.${free}`)})</span>
+      </span>
+    );
+  }
   if (row.priceAmount === null || !row.priceCurrency) return <span aria-label={t('detail.notKnown')}>{t('table.none')}</span>;
   const price = formatMoney(row.priceAmount, row.priceCurrency, language);
   if (!row.priceIsEstimate) return <>{price}</>;

@@ -4,7 +4,9 @@ import { formatMoney, formatNumber } from './format';
 import { useSendLogStore } from './send-log-store';
 
 /**
- * Count, parts and cost of everything the filter matches (not just what is on screen). A search's
+ * Count, parts and cost of everything the filter matches (not just what is on screen). Sandbox rows are
+ * counted apart and, like test-key sends and sends that never left, cost nothing (main leaves them out
+ * of the cost). A search's
  * totals stop at 5,000 matches: then the count reads "5,000+" and a note says why.
  */
 export function SendLogTotals() {
@@ -29,6 +31,11 @@ export function SendLogTotals() {
     <div className="send-log__totals-wrap">
       <p className="send-log__totals" role="status" aria-label={t('totals.label')} data-testid="send-log-totals">
         <span className="send-log__total">{messages}</span>
+        {totals.sandboxCount > 0 ? (
+          <span className="send-log__total send-log__total--sandbox">
+            {t('totals.sandbox', { count: totals.sandboxCount, formatted: formatNumber(totals.sandboxCount, language) })}
+          </span>
+        ) : null}
         <span className="send-log__total">{parts}</span>
         {costs.length === 0 ? (
           <span className="send-log__total">{t('totals.noCost')}</span>

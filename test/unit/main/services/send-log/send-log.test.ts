@@ -161,6 +161,8 @@ function expectedTotals(rows: SendLogRow[], f: SendLogFilter): SendLogTotals {
   );
   const cost = new Map<string, { micros: number; est: boolean }>();
   for (const r of match) {
+    // Only live sends that may have left cost money: not Sandbox, a test key or a send refused before it left.
+    if (r.mode !== 'live' || r.status === 'failed') continue;
     if (r.priceAmount === null || !r.priceCurrency) continue;
     const e = cost.get(r.priceCurrency) ?? { micros: 0, est: false };
     e.micros += Math.round(r.priceAmount * 1e6);
@@ -171,6 +173,7 @@ function expectedTotals(rows: SendLogRow[], f: SendLogFilter): SendLogTotals {
     count: match.length,
     parts: match.reduce((s, r) => s + r.parts, 0),
     cost: [...cost].sort(([a], [b]) => a.localeCompare(b)).map(([currency, e]) => ({ currency, amount: e.micros / 1e6, includesEstimates: e.est })),
+    sandboxCount: match.filter((r) => r.mode === 'sandbox').length,
   };
 }
 
@@ -249,7 +252,7 @@ describe('query and totals', () => {
     expect(log.totals({})).toEqual(expectedTotals(rows, {}));
     expect(log.totals({ profileId: 'p3' })).toEqual(expectedTotals(rows, { profileId: 'p3' }));
     expect(log.clear()).toBe(rows.length);
-    expect(log.totals({})).toEqual({ count: 0, parts: 0, cost: [] });
+    expect(log.totals({})).toEqual({ count: 0, parts: 0, cost: [], sandboxCount: 0 });
     expect(log.stats()).toEqual({ rows: 0, oldestCreatedAt: null, cleared: [{ at: clock.now(), rows: rows.length }] });
   });
 
