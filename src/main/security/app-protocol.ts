@@ -68,6 +68,8 @@ export async function rendererResponse(rootDir: string, requestUrl: string): Pro
         'content-type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-security-policy': CONTENT_SECURITY_POLICY,
         'x-content-type-options': 'nosniff',
+        // No page may frame the UI (clickjacking), also where a browser ignores the CSP's frame-ancestors.
+        'x-frame-options': 'DENY',
       },
     });
   } catch {

@@ -70,6 +70,7 @@ describe('serveRenderer', () => {
     const response = await protocol.request(APP_ENTRY_URL);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await response.text()).toContain('<title>app</title>');
   });

@@ -20,6 +20,11 @@ describe('secureWebPreferences', () => {
     expect(prefs.webviewTag).toBe(false);
   });
 
+  it('never navigates to a file or link dropped on the window', () => {
+    // A dropped file would otherwise replace the app with that file, outside the CSP and the app origin.
+    expect(prefs.navigateOnDragDrop).toBe(false);
+  });
+
   it('loads the given preload', () => {
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
   });
