@@ -4,7 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TestSendPage } from '../../../src/renderer/src/features/test-send';
 import { useTestSendStore } from '../../../src/renderer/src/features/test-send/test-send-store';
 import { i18n } from '../../../src/renderer/src/i18n';
-import type { TestSendPreview, TestSendSetup, TestSendStatus } from '../../../src/shared/contract/test-send';
+import type { SmsAdminBridge } from '../../../src/shared/contract';
+import { SANDBOX_PROFILE_ID, type TestSendPreview, type TestSendSetup, type TestSendStatus } from '../../../src/shared/contract/test-send';
+import type { ProfileView } from '../../../src/shared/profile-types';
 import { err, ok } from '../../../src/shared/result';
 import { estimate } from '../../../src/shared/rules/cost';
 import { countSegments } from '../../../src/shared/rules/sms-segments';
@@ -168,6 +170,51 @@ describe('TestSendPage', () => {
     await userEvent.keyboard('{Enter}');
     await screen.findByRole('region', { name: 'Result' });
     expect(calls.send).toHaveBeenCalledTimes(1);
+  });
+
+  it('starts on the newest live profile, not on the Sandbox provider', async () => {
+    const setup: TestSendSetup = {
+      ...SETUP,
+      gatewayMode: 'sandbox',
+      profiles: [
+        { id: SANDBOX_PROFILE_ID, label: 'Sandbox', originator: 'Sandbox', mode: 'sandbox', sentLast24h: 0 },
+        { id: 'p-old', label: 'Old (11111)', originator: 'Old', mode: 'live', sentLast24h: 0 },
+        { id: 'p-new', label: 'New (22222)', originator: 'New', mode: 'live', sentLast24h: 0 },
+        { id: 'p-test', label: 'Beta (23456)', originator: 'Beta', mode: 'test', sentLast24h: 0 },
+      ],
+    };
+    const view = (id: string, activatedAt: number) => ({ id, active: { activatedAt } }) as unknown as ProfileView;
+    await renderPage({ getTestSendSetup: async () => ok(setup), listProfiles: async () => ok([view('p-old', 1_000), view('p-new', 5_000), view('p-test', 9_000)]) });
+    expect(screen.getByLabelText('Send from')).toHaveValue('p-new');
+  });
+
+  it('any change to the form clears an old result and error, and "Check and send" works again at once', async () => {
+    const previewTestSend = vi
+      .fn<SmsAdminBridge['previewTestSend']>()
+      .mockResolvedValueOnce(err('country_not_allowed', 'x', { field: 'recipient', details: { setting: 'allowedCountries', country: 'DE' } }))
+      .mockResolvedValue(ok(PREVIEW));
+    const calls = await renderPage({ previewTestSend });
+    const phone = screen.getByLabelText('Phone number');
+    await userEvent.type(phone, '+4915112345678');
+    await userEvent.click(screen.getByRole('button', { name: 'Check and send…' }));
+    await waitFor(() => expect(phone).toHaveAttribute('aria-invalid', 'true'));
+    // A new number: the old country error goes at once.
+    await userEvent.clear(phone);
+    await userEvent.type(phone, '0612345678');
+    expect(phone).not.toHaveAttribute('aria-invalid');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Check and send…' }));
+    await userEvent.click(within(await screen.findByRole('dialog', { name: 'Send a test code?' })).getByRole('button', { name: 'Send test code' }));
+    expect(await screen.findByRole('region', { name: 'Result' })).toBeInTheDocument();
+    const submit = screen.getByRole('button', { name: 'Check and send…' });
+    expect(submit).toBeEnabled();
+    // Choosing another provider starts a new send: the old result is gone.
+    await userEvent.selectOptions(screen.getByLabelText('Send from'), 'p-test');
+    expect(screen.queryByRole('region', { name: 'Result' })).not.toBeInTheDocument();
+    await userEvent.click(submit);
+    await screen.findByRole('dialog', { name: 'Send a test code?' });
+    expect(calls.preview).toHaveBeenCalledTimes(0);
+    expect(previewTestSend).toHaveBeenLastCalledWith(expect.objectContaining({ profileId: 'p-test', recipient: '0612345678' }));
   });
 
   it('shows a cap refusal with how to change it, and offers the Cost guards section', async () => {

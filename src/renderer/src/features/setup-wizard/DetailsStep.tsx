@@ -1,26 +1,17 @@
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/app-store';
-import { Button, Notice, Spinner, TextField } from '../../components';
+import { Button, Notice, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
-import { apiKeyIssue, DETAIL_FIELDS, firstIssue, isConnectionProblem, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
-import { formatCountdown } from '../../i18n/format';
+import { apiKeyIssue, DETAIL_FIELDS, firstIssue, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
 import { formatBalance } from './format';
 import { useSetupStore, type KeyCheckState } from './setup-store';
-import { useCountdown } from './use-countdown';
-import type { AppError } from '../../../../shared/result';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
 /** Main's field errors by the `field` it names; the UI shows them under that field. */
-function isDetailField(field: string | undefined): field is DetailField {
+function serverIssue(field: string | undefined): field is DetailField {
   return (DETAIL_FIELDS as readonly string[]).includes(field ?? '');
-}
-
-/** The field an error from main is about; a connection problem is about no field (never "wrong key"). */
-function serverField(error: AppError | undefined): DetailField | undefined {
-  if (!error || isConnectionProblem(error)) return undefined;
-  return isDetailField(error.field) ? error.field : undefined;
 }
 
 /** Step 1: the provider details, validated as the admin types and again in main on "Next". */
@@ -37,21 +28,17 @@ export function DetailsStep() {
   const refs = useRef<Partial<Record<DetailField, HTMLInputElement | null>>>({});
   const errorRef = useRef<HTMLDivElement>(null);
 
-  // A test key that main refused at Next (MessageBird mode) is no "current key" to keep: the admin must
-  // type another one.
-  const refusedTestKey = !sandbox && existing?.pending?.key.kind === 'test';
-  const keyOnFile = refusedTestKey ? false : (existing?.pending?.key.hasApiKey ?? existing?.active?.key.hasApiKey ?? false);
+  const keyOnFile = existing?.pending?.key.hasApiKey ?? existing?.active?.key.hasApiKey ?? false;
   const keyFingerprint = existing?.pending?.key.fingerprint ?? existing?.active?.key.fingerprint;
   const phoneOnFile = existing?.active ? existing.active.adminPhoneMasked : undefined;
   const locked = !!existing?.active;
   const issues: DetailIssues = validateDetails(form, { hasKey: keyOnFile, hasPhone: !!(existing?.pending || existing?.active) });
 
   // Main's verdict on a field stands until the admin edits that field again (then the error is cleared).
-  const errorField = serverField(error);
+  const serverField = error && serverIssue(error.field) ? error.field : undefined;
   useEffect(() => {
-    const field = serverField(error);
-    if (field) {
-      refs.current[field]?.focus();
+    if (error && serverIssue(error.field)) {
+      refs.current[error.field]?.focus();
     } else if (error) {
       errorRef.current?.focus();
     }
@@ -69,13 +56,13 @@ export function DetailsStep() {
   }
 
   function fieldError(field: DetailField): string | undefined {
-    if (errorField === field && error) return errorText(error);
+    if (serverField === field && error) return errorText(error);
     if (!(touched[field] || submitted)) return undefined;
     return issueText(field, issues[field]);
   }
 
   function change(field: DetailField, value: string) {
-    if (errorField === field) clearError();
+    if (serverField === field) clearError();
     setForm({ [field]: value });
   }
 
@@ -114,8 +101,6 @@ export function DetailsStep() {
   const warnings = issues.originator ? [] : originatorWarnings(form.originator);
   const currentKeyCheck = keyCheck.forKey !== undefined && keyCheck.forKey === form.apiKey.trim() ? keyCheck : undefined;
   const hasErrors = submitted && firstIssue(issues) !== undefined;
-  const sending = wizard.busyAction === 'send';
-  const waitError = error && (error.code === 'resend_cooldown' || error.code === 'send_limit_reached') ? error : undefined;
 
   return (
     <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby="setup-details-intro">
@@ -123,17 +108,9 @@ export function DetailsStep() {
       {sandbox ? <Notice tone="info" role="note">{t('details.sandboxMode')}</Notice> : null}
       {existing?.status === 'active' ? <Notice tone="info" role="note">{t('details.editingActive')}</Notice> : null}
       {hasErrors ? <Notice tone="error">{t('details.fixErrors')}</Notice> : null}
-      {error && !errorField ? (
+      {error && !serverIssue(error.field) ? (
         <div tabIndex={-1} ref={errorRef}>
-          {waitError ? (
-            <WaitNotice limited={waitError.code === 'send_limit_reached'} until={wizard.resendAtLocal} />
-          ) : isConnectionProblem(error) ? (
-            <Notice tone="warning" title={t('details.connectionProblem')}>
-              {errorText(error)} {error.details?.sendOutcome === undefined ? t('details.keyNotJudged') : null}
-            </Notice>
-          ) : (
-            <Notice tone="error">{errorText(error)}</Notice>
-          )}
+          <Notice tone="error">{errorText(error)}</Notice>
         </div>
       ) : null}
 
@@ -198,15 +175,15 @@ export function DetailsStep() {
         required={!keyOnFile}
       />
       <div className="actions">
-        <Button onClick={checkTypedKey} busy={keyCheck.status === 'checking'} disabled={form.apiKey.trim() === ''}>
+        {/* Never disabled without a reason: with an empty field it says "Enter the API key" there. */}
+        <Button onClick={checkTypedKey} busy={keyCheck.status === 'checking'}>
           {t('actions.checkThisKey')}
         </Button>
       </div>
-      {/* Main's verdict on the key already stands under the field: say it once. */}
-      {errorField === 'apiKey' ? null : <KeyCheckResult state={currentKeyCheck} sandbox={sandbox} language={i18n.language} />}
+      <KeyCheckResult state={currentKeyCheck} sandbox={sandbox} language={i18n.language} />
       <TextField
         label={t('details.adminPhone')}
-        hint={`${phoneOnFile && !form.adminPhone ? t('details.adminPhoneKeepHint', { phone: phoneOnFile }) : t('details.adminPhoneHint')} ${t('details.adminPhonePortalHint')}`}
+        hint={phoneOnFile && !form.adminPhone ? t('details.adminPhoneKeepHint', { phone: phoneOnFile }) : t('details.adminPhoneHint')}
         error={fieldError('adminPhone')}
         type="tel"
         value={form.adminPhone}
@@ -220,17 +197,14 @@ export function DetailsStep() {
         required={!phoneOnFile}
       />
 
-      {sending ? <Spinner label={t('sending.progress')} /> : null}
       <div className="actions">
         {existing ? null : (
-          <Button variant="link" onClick={() => goTo('intro')} disabled={wizard.busy}>
+          <Button variant="link" onClick={() => goTo('intro')}>
             {t('actions.showIntro')}
           </Button>
         )}
-        <Button onClick={close} disabled={wizard.busy}>
-          {existing ? t('actions.backToList') : t('actions.cancel')}
-        </Button>
-        <Button type="submit" variant="primary" busy={sending} disabled={wizard.busy && !sending}>
+        <Button onClick={close}>{existing ? t('actions.backToList') : t('actions.cancel')}</Button>
+        <Button type="submit" variant="primary" busy={wizard.busy}>
           {t('actions.next')}
         </Button>
       </div>
@@ -238,28 +212,12 @@ export function DetailsStep() {
   );
 }
 
-/** Main refused a new code for now: the wait, counting down in minutes and seconds. */
-function WaitNotice({ limited, until }: { limited: boolean; until: number | undefined }) {
-  const { t } = useTranslation('setup');
-  const seconds = useCountdown(until);
-  if (seconds === 0) return <Notice tone="info">{t('code.resendReady')}</Notice>;
-  return <Notice tone="warning">{t(limited ? 'code.limitWait' : 'code.resendIn', { time: formatCountdown(seconds) })}</Notice>;
-}
-
 function KeyCheckResult({ state, sandbox, language }: { state: KeyCheckState | undefined; sandbox: boolean; language: string }) {
   const { t } = useTranslation('setup');
   const errorText = useErrorText({ ns: 'setup' });
   if (!state || state.status === 'idle') return null;
   if (state.status === 'checking') return <p role="status">{t('keyCheck.checking')}</p>;
-  if (state.status === 'error' && state.error) {
-    return isConnectionProblem(state.error) ? (
-      <Notice tone="warning" title={t('details.connectionProblem')}>
-        {errorText(state.error)} {t('details.keyNotJudged')}
-      </Notice>
-    ) : (
-      <Notice tone="error">{errorText(state.error)}</Notice>
-    );
-  }
+  if (state.status === 'error' && state.error) return <Notice tone="error">{errorText(state.error)}</Notice>;
   const result = state.result;
   if (!result) return null;
   const balance = formatBalance(result.balance, language);

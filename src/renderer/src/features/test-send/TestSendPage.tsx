@@ -61,7 +61,7 @@ export function TestSendPage() {
   }, [sentLogId]);
 
   const profiles = setup?.profiles ?? [];
-  const profile = profiles.find((p) => p.id === profileId) ?? profiles[0];
+  const profile = profiles.find((p) => p.id === (profileId ?? store.defaultProfileId)) ?? profiles[0];
   const settings = setup?.settings;
   const templateText = template ?? startingTemplate(settings?.template, i18n.language);
   const body = fillTemplate(templateText, SAMPLE_CODE);
@@ -72,9 +72,16 @@ export function TestSendPage() {
 
   const form: SendForm | undefined = profile ? { profileId: profile.id, recipient, template: templateText } : undefined;
 
+  // Any change to the form starts a new send: an earlier result or refusal no longer describes it.
+  function edited() {
+    if (phase === 'done' || error) store.clearResult();
+  }
+
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (form && phase === 'editing') void store.check(form);
+    if (!form) return;
+    if (phase === 'done') store.clearResult();
+    if (phase === 'editing' || phase === 'done') void store.check(form);
   }
 
   function another() {
@@ -121,7 +128,10 @@ export function TestSendPage() {
               <SelectField
                 label={t('form.profile')}
                 value={profile.id}
-                onChange={(event) => setProfileId(event.target.value)}
+                onChange={(event) => {
+                  edited();
+                  setProfileId(event.target.value);
+                }}
                 options={profiles.map((p) => ({
                   value: p.id,
                   label:
@@ -134,14 +144,20 @@ export function TestSendPage() {
               <RecipientField
                 ref={recipientRef}
                 value={recipient}
-                onChange={setRecipient}
+                onChange={(value) => {
+                  edited();
+                  setRecipient(value);
+                }}
                 allowedCountries={settings.allowedCountries}
                 error={fieldError?.field === 'recipient' ? errorText(fieldError) : undefined}
               />
               <TemplateEditor
                 ref={templateRef}
                 value={templateText}
-                onChange={setTemplate}
+                onChange={(value) => {
+                  edited();
+                  setTemplate(value);
+                }}
                 segments={segments}
                 saving={store.settingsSaving}
                 saved={store.settingsSaved === 'template'}
@@ -174,7 +190,7 @@ export function TestSendPage() {
           ) : null}
 
           <div className="actions">
-            <Button type="submit" variant="primary" busy={phase === 'checking' || phase === 'sending'} disabled={phase === 'done'}>
+            <Button type="submit" variant="primary" busy={phase === 'checking' || phase === 'sending'}>
               {t('form.submit')}
             </Button>
           </div>

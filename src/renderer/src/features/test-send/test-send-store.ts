@@ -1,6 +1,9 @@
 import { create } from 'zustand';
+import { SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
+import type { ProfileView } from '../../../../shared/profile-types';
 import type {
   TestSendPreview,
+  TestSendProfile,
   TestSendSettings,
   TestSendSettingsPatch,
   TestSendSetup,
@@ -33,6 +36,12 @@ type Phase =
 interface TestSendState {
   loadStatus: 'idle' | 'loading' | 'ready' | 'error';
   setup?: TestSendSetup;
+  /**
+   * The profile the form starts on: the newest live profile (MessageBird-confirmed, active), else the
+   * newest profile the admin set up, else the Sandbox provider. Never the Sandbox provider while a profile
+   * of the admin's own exists.
+   */
+  defaultProfileId?: string;
   loadError?: AppError;
   phase: Phase;
   /** What the confirmation dialog shows: main's own preview, after its guards. */
@@ -80,6 +89,19 @@ function rowFromError(error: AppError): TestSendStatus | undefined {
   return { logId, status, mode: 'live', parts: 0, following: false };
 }
 
+/** See `defaultProfileId`: live before anything else, then the most recently activated. */
+function newestProfile(setup: TestSendSetup, views: readonly ProfileView[]): string | undefined {
+  const activatedAt = new Map(views.map((v) => [v.id, v.active?.activatedAt ?? 0]));
+  const own = setup.profiles.filter((p) => p.id !== SANDBOX_PROFILE_ID);
+  const rank = (p: TestSendProfile) => [p.mode === 'live' ? 1 : 0, activatedAt.get(p.id) ?? 0] as const;
+  const best = [...own].sort((a, b) => {
+    const [la, ta] = rank(a);
+    const [lb, tb] = rank(b);
+    return lb - la || tb - ta;
+  })[0];
+  return best?.id ?? setup.profiles[0]?.id;
+}
+
 export const useTestSendStore = create<TestSendState>()((set, get) => ({
   loadStatus: 'idle',
   phase: 'editing',
@@ -88,7 +110,9 @@ export const useTestSendStore = create<TestSendState>()((set, get) => ({
   load: async () => {
     set({ loadStatus: 'loading', loadError: undefined });
     try {
-      set({ loadStatus: 'ready', setup: unwrap(await api.getTestSendSetup()) });
+      const [setup, list] = await Promise.all([api.getTestSendSetup(), api.listProfiles()]);
+      const ready = unwrap(setup);
+      set({ loadStatus: 'ready', setup: ready, defaultProfileId: newestProfile(ready, list.ok ? list.value : []) });
     } catch (caught) {
       set({ loadStatus: 'error', loadError: toAppError(caught) });
     }
