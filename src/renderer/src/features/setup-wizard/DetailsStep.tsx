@@ -3,15 +3,22 @@ import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/app-store';
 import { Button, Notice, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
-import { apiKeyIssue, DETAIL_FIELDS, firstIssue, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
+import { apiKeyIssue, DETAIL_FIELDS, firstIssue, isConnectionProblem, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
 import { formatBalance } from './format';
 import { useSetupStore, type KeyCheckState } from './setup-store';
+import type { AppError } from '../../../../shared/result';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 
 /** Main's field errors by the `field` it names; the UI shows them under that field. */
-function serverIssue(field: string | undefined): field is DetailField {
+function isDetailField(field: string | undefined): field is DetailField {
   return (DETAIL_FIELDS as readonly string[]).includes(field ?? '');
+}
+
+/** The field an error from main is about; a connection problem is about no field (never "wrong key"). */
+function serverField(error: AppError | undefined): DetailField | undefined {
+  if (!error || isConnectionProblem(error)) return undefined;
+  return isDetailField(error.field) ? error.field : undefined;
 }
 
 /** Step 1: the provider details, validated as the admin types and again in main on "Next". */
@@ -35,10 +42,11 @@ export function DetailsStep() {
   const issues: DetailIssues = validateDetails(form, { hasKey: keyOnFile, hasPhone: !!(existing?.pending || existing?.active) });
 
   // Main's verdict on a field stands until the admin edits that field again (then the error is cleared).
-  const serverField = error && serverIssue(error.field) ? error.field : undefined;
+  const errorField = serverField(error);
   useEffect(() => {
-    if (error && serverIssue(error.field)) {
-      refs.current[error.field]?.focus();
+    const field = serverField(error);
+    if (field) {
+      refs.current[field]?.focus();
     } else if (error) {
       errorRef.current?.focus();
     }
@@ -56,13 +64,13 @@ export function DetailsStep() {
   }
 
   function fieldError(field: DetailField): string | undefined {
-    if (serverField === field && error) return errorText(error);
+    if (errorField === field && error) return errorText(error);
     if (!(touched[field] || submitted)) return undefined;
     return issueText(field, issues[field]);
   }
 
   function change(field: DetailField, value: string) {
-    if (serverField === field) clearError();
+    if (errorField === field) clearError();
     setForm({ [field]: value });
   }
 
@@ -108,9 +116,15 @@ export function DetailsStep() {
       {sandbox ? <Notice tone="info" role="note">{t('details.sandboxMode')}</Notice> : null}
       {existing?.status === 'active' ? <Notice tone="info" role="note">{t('details.editingActive')}</Notice> : null}
       {hasErrors ? <Notice tone="error">{t('details.fixErrors')}</Notice> : null}
-      {error && !serverIssue(error.field) ? (
+      {error && !errorField ? (
         <div tabIndex={-1} ref={errorRef}>
-          <Notice tone="error">{errorText(error)}</Notice>
+          {isConnectionProblem(error) ? (
+            <Notice tone="warning" title={t('details.connectionProblem')}>
+              {errorText(error)} {error.details?.sendOutcome === undefined ? t('details.keyNotJudged') : null}
+            </Notice>
+          ) : (
+            <Notice tone="error">{errorText(error)}</Notice>
+          )}
         </div>
       ) : null}
 
@@ -217,7 +231,15 @@ function KeyCheckResult({ state, sandbox, language }: { state: KeyCheckState | u
   const errorText = useErrorText({ ns: 'setup' });
   if (!state || state.status === 'idle') return null;
   if (state.status === 'checking') return <p role="status">{t('keyCheck.checking')}</p>;
-  if (state.status === 'error' && state.error) return <Notice tone="error">{errorText(state.error)}</Notice>;
+  if (state.status === 'error' && state.error) {
+    return isConnectionProblem(state.error) ? (
+      <Notice tone="warning" title={t('details.connectionProblem')}>
+        {errorText(state.error)} {t('details.keyNotJudged')}
+      </Notice>
+    ) : (
+      <Notice tone="error">{errorText(state.error)}</Notice>
+    );
+  }
   const result = state.result;
   if (!result) return null;
   const balance = formatBalance(result.balance, language);
