@@ -1,11 +1,13 @@
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/app-store';
-import { Button, Notice, TextField } from '../../components';
+import { Button, Notice, Spinner, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { apiKeyIssue, DETAIL_FIELDS, firstIssue, isConnectionProblem, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
+import { formatCountdown } from '../../i18n/format';
 import { formatBalance } from './format';
 import { useSetupStore, type KeyCheckState } from './setup-store';
+import { useCountdown } from './use-countdown';
 import type { AppError } from '../../../../shared/result';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
@@ -35,7 +37,10 @@ export function DetailsStep() {
   const refs = useRef<Partial<Record<DetailField, HTMLInputElement | null>>>({});
   const errorRef = useRef<HTMLDivElement>(null);
 
-  const keyOnFile = existing?.pending?.key.hasApiKey ?? existing?.active?.key.hasApiKey ?? false;
+  // A test key that main refused at Next (MessageBird mode) is no "current key" to keep: the admin must
+  // type another one.
+  const refusedTestKey = !sandbox && existing?.pending?.key.kind === 'test';
+  const keyOnFile = refusedTestKey ? false : (existing?.pending?.key.hasApiKey ?? existing?.active?.key.hasApiKey ?? false);
   const keyFingerprint = existing?.pending?.key.fingerprint ?? existing?.active?.key.fingerprint;
   const phoneOnFile = existing?.active ? existing.active.adminPhoneMasked : undefined;
   const locked = !!existing?.active;
@@ -109,6 +114,8 @@ export function DetailsStep() {
   const warnings = issues.originator ? [] : originatorWarnings(form.originator);
   const currentKeyCheck = keyCheck.forKey !== undefined && keyCheck.forKey === form.apiKey.trim() ? keyCheck : undefined;
   const hasErrors = submitted && firstIssue(issues) !== undefined;
+  const sending = wizard.busyAction === 'send';
+  const waitError = error && (error.code === 'resend_cooldown' || error.code === 'send_limit_reached') ? error : undefined;
 
   return (
     <form className="stack" onSubmit={(event) => void onSubmit(event)} noValidate aria-describedby="setup-details-intro">
@@ -118,7 +125,9 @@ export function DetailsStep() {
       {hasErrors ? <Notice tone="error">{t('details.fixErrors')}</Notice> : null}
       {error && !errorField ? (
         <div tabIndex={-1} ref={errorRef}>
-          {isConnectionProblem(error) ? (
+          {waitError ? (
+            <WaitNotice limited={waitError.code === 'send_limit_reached'} until={wizard.resendAtLocal} />
+          ) : isConnectionProblem(error) ? (
             <Notice tone="warning" title={t('details.connectionProblem')}>
               {errorText(error)} {error.details?.sendOutcome === undefined ? t('details.keyNotJudged') : null}
             </Notice>
@@ -194,10 +203,11 @@ export function DetailsStep() {
           {t('actions.checkThisKey')}
         </Button>
       </div>
-      <KeyCheckResult state={currentKeyCheck} sandbox={sandbox} language={i18n.language} />
+      {/* Main's verdict on the key already stands under the field: say it once. */}
+      {errorField === 'apiKey' ? null : <KeyCheckResult state={currentKeyCheck} sandbox={sandbox} language={i18n.language} />}
       <TextField
         label={t('details.adminPhone')}
-        hint={phoneOnFile && !form.adminPhone ? t('details.adminPhoneKeepHint', { phone: phoneOnFile }) : t('details.adminPhoneHint')}
+        hint={`${phoneOnFile && !form.adminPhone ? t('details.adminPhoneKeepHint', { phone: phoneOnFile }) : t('details.adminPhoneHint')} ${t('details.adminPhonePortalHint')}`}
         error={fieldError('adminPhone')}
         type="tel"
         value={form.adminPhone}
@@ -211,19 +221,30 @@ export function DetailsStep() {
         required={!phoneOnFile}
       />
 
+      {sending ? <Spinner label={t('sending.progress')} /> : null}
       <div className="actions">
         {existing ? null : (
-          <Button variant="link" onClick={() => goTo('intro')}>
+          <Button variant="link" onClick={() => goTo('intro')} disabled={wizard.busy}>
             {t('actions.showIntro')}
           </Button>
         )}
-        <Button onClick={close}>{existing ? t('actions.backToList') : t('actions.cancel')}</Button>
-        <Button type="submit" variant="primary" busy={wizard.busy}>
+        <Button onClick={close} disabled={wizard.busy}>
+          {existing ? t('actions.backToList') : t('actions.cancel')}
+        </Button>
+        <Button type="submit" variant="primary" busy={sending} disabled={wizard.busy && !sending}>
           {t('actions.next')}
         </Button>
       </div>
     </form>
   );
+}
+
+/** Main refused a new code for now: the wait, counting down in minutes and seconds. */
+function WaitNotice({ limited, until }: { limited: boolean; until: number | undefined }) {
+  const { t } = useTranslation('setup');
+  const seconds = useCountdown(until);
+  if (seconds === 0) return <Notice tone="info">{t('code.resendReady')}</Notice>;
+  return <Notice tone="warning">{t(limited ? 'code.limitWait' : 'code.resendIn', { time: formatCountdown(seconds) })}</Notice>;
 }
 
 function KeyCheckResult({ state, sandbox, language }: { state: KeyCheckState | undefined; sandbox: boolean; language: string }) {
