@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App';
@@ -14,7 +14,8 @@ describe('App frame', () => {
     expect(within(nav).getByRole('button', { name: 'Setup' })).toHaveAttribute('aria-current', 'page');
 
     await userEvent.click(within(nav).getByRole('button', { name: 'Review' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Review' })).toHaveFocus();
+    // Pages load on first visit; the heading takes focus once the page is there.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Review' })).toHaveFocus());
     expect(within(nav).getByRole('button', { name: 'Review' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('button', { name: 'Setup' })).not.toHaveAttribute('aria-current');
   });
@@ -45,7 +46,7 @@ describe('App frame', () => {
   it('points to Settings when main reported startup warnings', async () => {
     renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [{ code: 'vault_corrupt', movedTo: '/d/vault.bad' }] }) }));
     await userEvent.click(await screen.findByRole('button', { name: 'Show in Settings' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toHaveFocus();
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: 'Settings' })).toHaveFocus());
     expect(screen.getByText(/stored key file was damaged/)).toHaveTextContent('/d/vault.bad');
     expect(screen.queryByRole('button', { name: 'Show in Settings' })).toBeNull();
   });

@@ -1,4 +1,4 @@
-import { methodNames, type MethodName, type SmsAdminBridge } from '../../shared/contract';
+import type { MethodName, SmsAdminBridge } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/result';
 
 /**
@@ -62,10 +62,32 @@ async function callOverHttp(fetchImpl: Fetch, method: MethodName, input: unknown
   return asResult(body) ?? failure('internal', 'Response was not a Result');
 }
 
+/** Names a bridge must never answer to: promise and JSON checks probe them on any object. */
+const NOT_METHODS = new Set(['then', 'toJSON', 'constructor', '$$typeof']);
+
+/**
+ * A bridge whose methods are made on first use from their names. The renderer does not import the
+ * contract's list of methods: that would pull every zod schema into the first chunk the window loads.
+ * Main parses every method name and input anyway and refuses an unknown one.
+ */
+function bridgeFrom(call: (method: MethodName, input?: unknown) => Promise<AnyResult>): SmsAdminBridge {
+  const made = new Map<string, (input?: unknown) => Promise<AnyResult>>();
+  return new Proxy({} as SmsAdminBridge, {
+    get(_target, name) {
+      if (typeof name !== 'string' || NOT_METHODS.has(name)) return undefined;
+      let method = made.get(name);
+      if (!method) {
+        method = (input?: unknown) => call(name as MethodName, input);
+        made.set(name, method);
+      }
+      return method;
+    },
+  });
+}
+
 /** The browser host's bridge: same type as the preload's, answered by `POST /api/<method>`. */
 export function createHttpBridge(fetchImpl: Fetch = (input, init) => fetch(input, init)): SmsAdminBridge {
-  const entries = methodNames.map((method) => [method, (input?: unknown) => callOverHttp(fetchImpl, method, input)]);
-  return Object.fromEntries(entries) as SmsAdminBridge;
+  return bridgeFrom((method, input) => callOverHttp(fetchImpl, method, input));
 }
 
 let httpBridge: SmsAdminBridge | undefined;
@@ -78,12 +100,9 @@ function currentBridge(): SmsAdminBridge {
 }
 
 /** The contract, as the renderer calls it. Every method resolves to a Result; none throws. */
-export const api: SmsAdminBridge = Object.fromEntries(
-  methodNames.map((method) => [
-    method,
-    (input?: unknown) => (currentBridge()[method] as (i?: unknown) => Promise<AnyResult>)(input),
-  ]),
-) as SmsAdminBridge;
+export const api: SmsAdminBridge = bridgeFrom((method, input) =>
+  (currentBridge()[method] as (i?: unknown) => Promise<AnyResult>)(input),
+);
 
 /** True when running in the browser host rather than Electron. */
 export function isBrowserHost(): boolean {

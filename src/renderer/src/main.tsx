@@ -1,17 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { useNavigationStore } from './app/navigation-store';
+import { PAGES } from './app/pages';
 import { initI18n } from './i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 
-initI18n();
-
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The first page's code and the language's texts load side by side; React renders once the texts are in.
+void PAGES.find((p) => p.id === useNavigationStore.getState().page)?.preload();
+void initI18n().then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Notice, Spinner } from '../components';
 import { useErrorText } from '../i18n/error-text';
@@ -18,11 +18,6 @@ export function App() {
   useEffect(() => {
     if (useAppStore.getState().status === 'idle') void load();
   }, [load]);
-
-  // After a navigation the new page's heading takes focus, so keyboard and screen-reader users land on it.
-  useEffect(() => {
-    if (focusToken > 0) mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
-  }, [focusToken]);
 
   const Current = PAGES.find((p) => p.id === page)?.component;
 
@@ -67,8 +62,26 @@ export function App() {
             </Button>
           </Notice>
         ) : null}
-        {Current ? <Current /> : null}
+        {Current ? (
+          // One boundary per page: while a page's code loads the spinner says so, then the page mounts
+          // together with the heading focus.
+          <Suspense key={page} fallback={<Spinner label={t('status.loading')} />}>
+            <FocusHeading container={mainRef} token={focusToken} />
+            <Current />
+          </Suspense>
+        ) : null}
       </main>
     </div>
   );
+}
+
+/**
+ * After a navigation the new page's heading takes focus, so keyboard and screen-reader users land on it.
+ * Rendered inside the page's Suspense boundary: its effect runs once the page (and so its `h1`) is there.
+ */
+function FocusHeading({ container, token }: { container: RefObject<HTMLElement | null>; token: number }) {
+  useEffect(() => {
+    if (token > 0) container.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [container, token]);
+  return null;
 }
