@@ -1,25 +1,41 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Notice, Page, Section } from '../../components';
+import { Button, Page, Section } from '../../components';
+import { CostSection } from './CostSection';
+import { EligibilitySection } from './EligibilitySection';
+import { ReadinessSection } from './ReadinessSection';
+import { ReportView } from './ReportView';
+import { ReviewFileSection } from './ReviewFileSection';
+import { useReviewStore } from './review-store';
+import './review.css';
+import './review-print.css';
 
 /**
- * The offline review has no issue yet. This page says plainly what it will offer and that it is not
- * here; it pretends nothing.
+ * The offline review: readiness per profile and overall, which users can log in by SMS, what it costs,
+ * the review file and the printable report. It reads only what is on this computer, so it works with
+ * the network off and never calls MessageBird.
  */
 export function ReviewPage() {
   const { t } = useTranslation('review');
+  const [report, setReport] = useState(false);
+
+  useEffect(() => {
+    void useReviewStore.getState().loadAll();
+  }, []);
+
+  if (report) return <ReportView onClose={() => setReport(false)} />;
+
   return (
-    <Page title={t('title')} intro={t('intro')}>
-      <Notice tone="info" role="note">
-        <p>{t('notAvailable')}</p>
-        <p>{t('meanwhile')}</p>
-      </Notice>
-      <Section title={t('plannedHeading')}>
-        <ul className="list">
-          <li>{t('planned.profiles')}</li>
-          <li>{t('planned.checks')}</li>
-          <li>{t('planned.costs')}</li>
-          <li>{t('planned.export')}</li>
-        </ul>
+    <Page title={t('title')} intro={t('intro')} className="review">
+      <ReadinessSection />
+      <EligibilitySection />
+      <CostSection />
+      <ReviewFileSection />
+      <Section title={t('report.title')}>
+        <p>{t('report.intro')}</p>
+        <div className="actions">
+          <Button onClick={() => setReport(true)}>{t('report.open')}</Button>
+        </div>
       </Section>
     </Page>
   );

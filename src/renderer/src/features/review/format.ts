@@ -1,0 +1,38 @@
+/** Numbers, money, dates and months for the review, in the language it is shown in (page or report). */
+
+/** Intl locale for a UI language: Dutch conventions, or British ones (day before month) for English. */
+export function intlLocale(language: string): string {
+  return language.startsWith('nl') ? 'nl-NL' : 'en-GB';
+}
+
+export function formatNumber(value: number, language: string, maximumFractionDigits = 0): string {
+  return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits }).format(value);
+}
+
+/** `€ 0,056` for prices per part, `€ 1.234,56` for sums: fractions of a cent only where they matter. */
+export function formatMoney(amount: number, language: string, currency = 'EUR'): string {
+  const digits = Math.abs(amount) >= 10 || amount === 0 ? 2 : 4;
+  return new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
+}
+
+export function formatDateTime(ms: number, language: string): string {
+  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms));
+}
+
+/** `2021-09` → `september 2021` / `September 2021`; the text itself when it is not such a month. */
+export function formatMonth(month: string, language: string, short = false): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(month);
+  if (!match) return month;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+  return new Intl.DateTimeFormat(intlLocale(language), { month: short ? 'short' : 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** `16 MB`: a file size limit in words. */
+export function formatBytes(bytes: number, language: string): string {
+  return `${formatNumber(bytes / (1024 * 1024), language, 1)} MB`;
+}
+
+/** Whole days between two times, for "checked 3 days ago". */
+export function daysBetween(from: number, to: number): number {
+  return Math.max(0, Math.floor((to - from) / 86_400_000));
+}
