@@ -74,9 +74,12 @@ export const sendLogContract = {
     output: returns<SendLogRow>(),
     errors: ['not_found'],
   }),
-  /** The current filter as CSV (masked numbers only) through the native save dialog. */
+  /**
+   * The current filter as CSV (masked numbers only) through the native save dialog, in the UI language
+   * (headers, words, separator and decimal mark as that language's spreadsheet expects; English when omitted).
+   */
   exportLog: defineMethod({
-    input: z.object({ filter: sendLogFilterSchema }).strict(),
+    input: z.object({ filter: sendLogFilterSchema, language: z.enum(['nl', 'en']).optional() }).strict(),
     output: returns<ExportOutcome>(),
     errors: ['export_too_large', 'save_failed'],
   }),

@@ -9,8 +9,8 @@ function cleanFilter(filter: SendLogFilter): SendLogFilter {
   return Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined)) as SendLogFilter;
 }
 
-function exportName(now: number): string {
-  return `send-log-${new Date(now).toISOString().slice(0, 10)}.csv`;
+function exportName(now: number, language: 'nl' | 'en'): string {
+  return `${language === 'nl' ? 'verzendlog' : 'send-log'}-${new Date(now).toISOString().slice(0, 10)}.csv`;
 }
 
 /** Send-log methods: inputs arrive parsed by the contract's schemas; results, never throws. */
@@ -30,7 +30,7 @@ export function sendLogHandlers(s: Services): Pick<HandlerTable, keyof typeof se
       const row = s.sendLog.get(id);
       return row ? ok(row) : err('not_found', `No send-log row ${id}`);
     },
-    exportLog: async ({ filter }) => {
+    exportLog: async ({ filter, language }) => {
       const clean = cleanFilter(filter);
       const { count } = s.sendLog.totals(clean);
       if (count > MAX_EXPORT_ROWS) {
@@ -45,10 +45,10 @@ export function sendLogHandlers(s: Services): Pick<HandlerTable, keyof typeof se
       let outcome;
       try {
         outcome = await s.deps.fileSaver.save({
-          suggestedName: exportName(s.deps.clock.now()),
+          suggestedName: exportName(s.deps.clock.now(), language ?? 'en'),
           mimeType: 'text/csv',
           write: async (sink) => {
-            rows = await s.sendLog.exportTo(clean, sink);
+            rows = await s.sendLog.exportTo(clean, sink, { language: language ?? 'en' });
           },
         });
       } catch {

@@ -1,18 +1,19 @@
 import type { SendLogFilter } from '../../../shared/send-log-types';
 import type { FileSink } from '../ports';
-import { csvFromRows, writeCsvDataRows, writeCsvHeader } from './csv';
+import { csvFromRows, ENGLISH_CSV, writeCsvDataRows, writeCsvHeader, type CsvFormat } from './csv';
 import { rowWhere } from './filter-sql';
 import type { LogContext } from './log-context';
 import { NEWEST_FIRST, ROW_COLUMNS, toRow, type DbRow } from './row-mapping';
 
 /** Every matching row as CSV (masked numbers only), newest first, plus the number of data rows. */
-export function exportCsv(ctx: LogContext, filter: SendLogFilter): { csv: string; rows: number } {
+export function exportCsv(ctx: LogContext, filter: SendLogFilter, format: CsvFormat = ENGLISH_CSV): { csv: string; rows: number } {
   let rows = 0;
   const csv = csvFromRows(
     mapIterable(matchingRows(ctx, filter), (row) => {
       rows += 1;
       return toRow(row);
     }),
+    format,
   );
   return { csv, rows };
 }
@@ -32,17 +33,18 @@ export async function writeCsvExport(
   filter: SendLogFilter,
   sink: FileSink,
   batchRows: number = EXPORT_BATCH_ROWS,
+  format: CsvFormat = ENGLISH_CSV,
 ): Promise<number> {
   const where = rowWhere(filter, ctx.hashKey, true);
   const first = ctx.db.prepare(`SELECT ${ROW_COLUMNS} FROM send_log WHERE ${where.sql} ${NEWEST_FIRST} LIMIT ?`);
   const next = ctx.db.prepare(
     `SELECT ${ROW_COLUMNS} FROM send_log WHERE (${where.sql}) AND (created_at, id) < (?, ?) ${NEWEST_FIRST} LIMIT ?`,
   );
-  writeCsvHeader(sink);
+  writeCsvHeader(sink, format);
   let rows = 0;
   let batch = first.all(...where.params, batchRows) as unknown as DbRow[];
   while (batch.length > 0) {
-    writeCsvDataRows(batch.map(toRow), sink);
+    writeCsvDataRows(batch.map(toRow), sink, format);
     rows += batch.length;
     if (batch.length < batchRows) break;
     const last = batch[batch.length - 1] as DbRow;

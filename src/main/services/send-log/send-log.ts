@@ -3,6 +3,7 @@ import type { StartupWarning } from '../../../shared/contract/platform';
 import type { SendLogFilter, SendLogPage, SendLogRow, SendLogTotals } from '../../../shared/send-log-types';
 import type { Clock, FileSink } from '../ports';
 import { forgetCleanClose, isPlainFilePath, recordCleanClose } from './clean-close';
+import type { CsvFormat } from './csv';
 import { exportCsv, writeCsvExport } from './csv-export';
 import { isDamagedFileError, moveLogAside } from './damaged-log-file';
 import { StatementCache, type LogContext } from './log-context';
@@ -164,21 +165,21 @@ export class SendLog {
   }
 
   /** Every matching row as CSV (masked numbers only), newest first. */
-  exportCsv(filter: SendLogFilter): string {
-    return this.export(filter).csv;
+  exportCsv(filter: SendLogFilter, format?: CsvFormat): string {
+    return this.export(filter, format).csv;
   }
 
   /** `exportCsv` plus the number of data rows written. */
-  export(filter: SendLogFilter): { csv: string; rows: number } {
-    return this.guard(() => exportCsv(this.ctx, filter));
+  export(filter: SendLogFilter, format?: CsvFormat): { csv: string; rows: number } {
+    return this.guard(() => exportCsv(this.ctx, filter, format));
   }
 
   /**
    * The same CSV as `exportCsv`, written into `sink` in batches that let the event loop run between
    * them; resolves to the number of data rows.
    */
-  exportTo(filter: SendLogFilter, sink: FileSink): Promise<number> {
-    return writeCsvExport(this.ctx, filter, sink);
+  exportTo(filter: SendLogFilter, sink: FileSink, format?: CsvFormat): Promise<number> {
+    return writeCsvExport(this.ctx, filter, sink, undefined, format);
   }
 
   /** Deletes rows created more than `days` days ago; returns how many. */

@@ -8,6 +8,7 @@ import {
   type SendLogTotals,
 } from '../../../../shared/send-log-types';
 import { api, toAppError, unwrap } from '../../api';
+import { i18n } from '../../i18n';
 import { PAGE_SIZE, PageCache, type PageRequest } from './page-cache';
 
 /** How often visible rows whose delivery is still open are asked for again. */
@@ -190,7 +191,8 @@ export const useSendLogStore = create<SendLogState>()((set, get) => {
     exportCsv: async () => {
       set({ busy: 'export', notice: undefined, actionError: undefined });
       try {
-        const outcome = unwrap(await api.exportLog({ filter: get().filter }));
+        // Headers, words, separator and decimal mark follow the screen language (Dutch Excel wants `;` and `0,056`).
+        const outcome = unwrap(await api.exportLog({ filter: get().filter, language: i18n.language.startsWith('nl') ? 'nl' : 'en' }));
         set({ notice: outcome.status === 'cancelled' ? { kind: 'exportCancelled' } : { kind: 'exported', outcome } });
         return outcome;
       } catch (caught) {
