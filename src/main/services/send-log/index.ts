@@ -21,15 +21,17 @@ export { SendLogTooNewError } from './schema';
 export type { LogHealthOptions } from './damaged-log-file';
 export { SqliteUnavailableError } from './sqlite-driver';
 export { loadOrCreateHashKey, maskRecipient, hashRecipient } from './recipient';
+export { HASH_KEY_VAULT_ID, loadSendLogHashKey } from './hash-key';
 
 export const SEND_LOG_FILE = 'send-log.sqlite';
 
 /** Opens `<dataDir>/send-log.sqlite` with the install's hash key (created on first use). */
-export function openSendLog(dataDir: string, clock: Clock, onDamaged?: SendLogDeps['onDamaged']): SendLog {
+export function openSendLog(dataDir: string, clock: Clock, onDamaged?: SendLogDeps['onDamaged'], hashKey?: Uint8Array): SendLog {
   return new SendLog({
     path: join(dataDir, SEND_LOG_FILE),
     clock,
-    hashKey: loadOrCreateHashKey(dataDir, () => clock.now()),
+    // The app passes the key from the vault (`loadSendLogHashKey`); the plain key file is for tools and tests.
+    hashKey: hashKey ?? loadOrCreateHashKey(dataDir, () => clock.now()),
     ...(onDamaged ? { onDamaged } : {}),
   });
 }
@@ -37,6 +39,8 @@ export function openSendLog(dataDir: string, clock: Clock, onDamaged?: SendLogDe
 export interface SendLogStartOptions extends LogHealthOptions {
   /** Told when the file turns out damaged while in use (moved aside, a fresh log continues). */
   onDamaged?: SendLogDeps['onDamaged'];
+  /** The recipient-hash key from the vault (`loadSendLogHashKey`). */
+  hashKey?: Uint8Array;
 }
 
 /**
@@ -52,7 +56,7 @@ export function openSendLogOnStart(
   options: SendLogStartOptions = {},
 ): { log: SendLog; warning?: StartupWarning } {
   const warning = moveAsideIfDamaged(join(dataDir, SEND_LOG_FILE), () => clock.now(), options);
-  const log = openSendLog(dataDir, clock, options.onDamaged);
+  const log = openSendLog(dataDir, clock, options.onDamaged, options.hashKey);
   log.interruptPending();
   log.purgeOlderThan(retentionDays);
   return warning ? { log, warning } : { log };

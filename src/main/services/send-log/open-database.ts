@@ -1,4 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
+import { prepareSecretFile } from '../data-folder';
+import { isPlainFilePath } from './clean-close';
 import { migrate } from './schema';
 import { loadDatabaseSync } from './sqlite-driver';
 
@@ -8,6 +10,8 @@ import { loadDatabaseSync } from './sqlite-driver';
  */
 export function openLogDatabase(path: string): DatabaseSync {
   const DatabaseSync = loadDatabaseSync();
+  // Mode 0600 before SQLite creates anything: its -wal and -shm files take the database file's mode.
+  if (isPlainFilePath(path)) prepareSecretFile(path);
   const db = new DatabaseSync(path);
   try {
     // WAL + synchronous=NORMAL: a commit is in the WAL file (the OS has it) before COMMIT returns,

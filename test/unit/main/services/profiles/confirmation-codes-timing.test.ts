@@ -1,10 +1,11 @@
 // The code check compares in constant time: `crypto.timingSafeEqual` over two equal-length HMACs, for a
 // right and a wrong code alike. Replacing it with `===` or `Buffer.equals` fails this test.
+import type * as Crypto from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 const timingSafeEqual = vi.hoisted(() => vi.fn());
 vi.mock('node:crypto', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('node:crypto')>();
+  const actual = await importOriginal<typeof Crypto>();
   timingSafeEqual.mockImplementation(actual.timingSafeEqual);
   return { ...actual, default: { ...actual, timingSafeEqual }, timingSafeEqual };
 });
