@@ -11,7 +11,7 @@ import {
   sessionCookieValue,
   tokensEqual,
 } from './http-guards';
-import { readStaticFile, resolveStaticFile } from './static-files';
+import { StaticFiles } from './static-files';
 
 /** Largest API request body accepted; the contract's own caps are far below this. File uploads: {@link bodyCapFor}. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -48,6 +48,10 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
 
 class BodyTooLargeError extends Error {}
 
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
 /** The body cap of a method: the general one, or a larger one for the few that upload a file. */
 export function bodyCapFor(method: string): number {
   return Object.hasOwn(UPLOAD_BODY_MAX_BYTES, method) ? (UPLOAD_BODY_MAX_BYTES[method] ?? MAX_BODY_BYTES) : MAX_BODY_BYTES;
@@ -77,6 +81,7 @@ async function readBody(req: IncomingMessage, maxBytes: number = MAX_BODY_BYTES)
 export function createHostServer(options: HostServerOptions): Server {
   let tokenUsed = false;
   let sessionId: string | undefined;
+  const staticFiles = new StaticFiles(options.rendererDir);
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.log?.('Host request failed', error);
@@ -125,10 +130,12 @@ export function createHostServer(options: HostServerOptions): Server {
       });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', 'text/plain; charset=utf-8');
-    const file = await resolveStaticFile(options.rendererDir, url.pathname);
-    if (!file) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-    const { body, contentType } = await readStaticFile(file);
-    return send(res, 200, body, contentType);
+    const answer = await staticFiles.get(url.pathname, {
+      acceptEncoding: headerText(req.headers['accept-encoding']),
+      ifNoneMatch: headerText(req.headers['if-none-match']),
+    });
+    if (!answer) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+    return send(res, answer.status, answer.body, answer.contentType, answer.headers);
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {

@@ -180,3 +180,22 @@ describe('browser host server', () => {
     expect(reply.status).toBe(405); // falls through to the static handler: not a route here
   });
 });
+
+describe('browser host static files', () => {
+  it('serves the renderer compressed by Accept-Encoding, with revalidation for index.html', async () => {
+    writeFileSync(join(rendererDir, 'assets', 'big-B8V6dY74.js'), `export default ${JSON.stringify('x'.repeat(5000))};`);
+    const hashed = await raw('/assets/big-B8V6dY74.js', { headers: { ...session, 'accept-encoding': 'gzip, br' } });
+    expect(hashed.status).toBe(200);
+    expect(hashed.headers['content-encoding']).toBe('br');
+    expect(hashed.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(hashed.headers.vary).toBe('Accept-Encoding');
+
+    const index = await raw('/', { headers: { ...session, 'accept-encoding': 'identity' } });
+    expect(index.headers['cache-control']).toBe('private, no-cache');
+    expect(index.headers['content-encoding']).toBeUndefined();
+    expect(index.headers['content-security-policy']).toBeDefined();
+    const unchanged = await raw('/', { headers: { ...session, 'if-none-match': String(index.headers.etag) } });
+    expect(unchanged.status).toBe(304);
+    expect(unchanged.body).toBe('');
+  });
+});
