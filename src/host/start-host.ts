@@ -5,6 +5,8 @@ import type { Server } from 'node:http';
 import Conf from 'conf';
 import { createHandlerTable } from '../main/ipc/handler-table';
 import { closeServices, createServices, type Services } from '../main/services';
+import { openDiagnosticsLog } from '../main/services/diagnostics/diagnostics-log';
+import { vaultRememberingSecrets } from '../main/services/diagnostics/remembering-vault';
 import { installTransport, transportFromEnv } from '../main/services/gateway/transport';
 import type { Clock, KeyValueStore } from '../main/services/ports';
 import { openSettingsStore } from '../main/services/settings/open-settings-store';
@@ -47,6 +49,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const restoreTransport = installTransport(transport);
   const fileSaver = new HostFileSaver(() => clock.now());
   const vault = new FileKeyVault(options.dataDir);
+  // The same redacted file log as the desktop app, in the data folder; the terminal keeps its own lines.
+  const diagnostics = openDiagnosticsLog({ dataDir: options.dataDir, console: false });
+  diagnostics.info(`SMS Provider Admin ${options.version} (browser host) starting`);
   const startupWarnings = [warning, vault.startupWarning].filter((w): w is StartupWarning => w !== undefined);
   const services = createServices({
     dataDir: options.dataDir,
@@ -56,10 +61,12 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     clock: clock satisfies Clock,
     settings: store,
     startupWarnings,
-    vault,
+    vault: vaultRememberingSecrets(vault, diagnostics.addSecret),
     transport,
+    diagnostics,
     fileSaver,
-    externalOpener: { open: async () => false },
+    // The browser cannot open local files or other apps: Settings shows the log's path instead.
+    externalOpener: { open: async () => false, openPath: async () => false },
   });
   const token = randomBytes(32).toString('base64url');
   const server: Server = createHostServer({

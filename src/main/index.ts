@@ -12,6 +12,7 @@ import { DialogFileSaver } from './platform/file-saver';
 import { WindowReportPrinter } from './platform/report-printer';
 import { SafeStorageVault } from './platform/safe-storage-vault';
 import { openElectronSettingsStore } from './platform/settings-store';
+import { withSystemProxy } from './platform/system-proxy';
 import { registerAppScheme, serveRenderer } from './security/app-protocol';
 import { hardenWebContents } from './security/harden-web-contents';
 import { trustedSenderCheck } from './security/is-trusted-sender';
@@ -19,6 +20,8 @@ import { denyAllPermissions } from './security/permissions';
 import { rendererLocation } from './security/renderer-url';
 import { secureWebPreferences } from './security/web-preferences';
 import { closeServices, createServices, type Services } from './services';
+import { openDiagnosticsLog, type DiagnosticsLog } from './services/diagnostics/diagnostics-log';
+import { vaultRememberingSecrets } from './services/diagnostics/remembering-vault';
 import { installTransport, transportFromEnv } from './services/gateway/transport';
 import { systemClock, type SecretVault } from './services/ports';
 import { PreferencesService } from './services/settings/preferences-service';
@@ -40,6 +43,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 let services: Services | undefined;
+let diagnostics: DiagnosticsLog | undefined;
 let mainWindow: BrowserWindow | null = null;
 
 function createMainWindow(url: string): BrowserWindow {
@@ -68,16 +72,24 @@ async function start(): Promise<void> {
   const location = rendererLocation({ isPackaged: app.isPackaged, env: process.env });
 
   const dataDir = app.getPath('userData');
+  // Redacted, rotating file log in the data folder (Settings opens it).
+  const log = openDiagnosticsLog({ dataDir });
+  diagnostics = log;
+  log.info(`SMS Provider Admin ${app.getVersion()} starting`);
   const settings = openElectronSettingsStore(dataDir);
   const vaultFile = VaultFile.open(dataDir);
   const startupWarnings = [settings.warning, vaultFile.warning].filter((w): w is StartupWarning => w !== undefined);
   const preferences = new PreferencesService(settings.store);
-  const vault: SecretVault = new SafeStorageVault({
-    safeStorage,
-    file: vaultFile.file,
-    allowUnprotected: () => preferences.get().allowUnprotectedKeyStorage,
-  });
-  const transport = transportFromEnv(process.env);
+  const vault: SecretVault = vaultRememberingSecrets(
+    new SafeStorageVault({
+      safeStorage,
+      file: vaultFile.file,
+      allowUnprotected: () => preferences.get().allowUnprotectedKeyStorage,
+    }),
+    log.addSecret,
+  );
+  // HTTPS_PROXY and the connect-to override first; otherwise the system's proxy for MessageBird, if any.
+  const transport = await withSystemProxy(transportFromEnv(process.env), session.defaultSession, log.report);
   installTransport(transport);
 
   services = createServices({
@@ -90,13 +102,14 @@ async function start(): Promise<void> {
     startupWarnings,
     vault,
     transport,
+    diagnostics: log,
     fileSaver: new DialogFileSaver(dialog, () => mainWindow),
     fileOpener: new DialogFileOpener(dialog, () => mainWindow),
     reportPrinter: new WindowReportPrinter(dialog, () => mainWindow),
     externalOpener,
   });
   // All handlers exist before any page can call them.
-  registerIpc(ipcMain, createHandlerTable(services), trustedSenderCheck(location.trustedOrigins));
+  registerIpc(ipcMain, createHandlerTable(services), trustedSenderCheck(location.trustedOrigins), log.report);
   mainWindow = createMainWindow(location.url);
 }
 
@@ -119,7 +132,7 @@ if (!app.requestSingleInstanceLock()) {
     const open = services;
     services = undefined;
     void closeServices(open)
-      .catch((error: unknown) => console.error('Closing services failed', error))
+      .catch((error: unknown) => (diagnostics ?? console).error('Closing services failed', error))
       .finally(() => app.quit());
   });
 
@@ -127,7 +140,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      console.error('Startup failed', error);
+      (diagnostics ?? console).error('Startup failed', error);
       dialog.showErrorBox('SMS Provider Admin could not start', error instanceof Error ? error.message : String(error));
       app.exit(1);
     });

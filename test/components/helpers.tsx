@@ -16,6 +16,8 @@ export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {
     vault: { protection: 'os', encrypted: true, backend: 'gnome_libsecret' },
     systemLocale: 'en-US',
     warnings: [],
+    network: { route: 'direct', via: null },
+    diagnosticsLog: '/home/admin/.config/SMS Provider Admin/logs/main.log',
     ...overrides,
   };
 }

@@ -66,6 +66,9 @@ export class FakeSession {
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
   devicePermissionHandler: ((details: unknown) => boolean) | null = null;
+  /** What `resolveProxy` answers (a PAC result, as Chromium gives it), or an error to throw. */
+  proxyAnswer: string | Error = 'DIRECT';
+  readonly proxyQueries: string[] = [];
 
   setPermissionRequestHandler(handler: PermissionRequestHandler | null): void {
     this.permissionRequestHandler = handler;
@@ -82,6 +85,11 @@ export class FakeSession {
     const handler = this.permissionRequestHandler;
     if (!handler) return true;
     return new Promise((resolve) => handler(null, permission, resolve, {}));
+  }
+  async resolveProxy(url: string): Promise<string> {
+    this.proxyQueries.push(url);
+    if (this.proxyAnswer instanceof Error) throw this.proxyAnswer;
+    return this.proxyAnswer;
   }
   /** Without a handler Electron answers checks with true. */
   checkPermission(permission: string, origin = 'app://renderer'): boolean {

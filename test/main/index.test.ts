@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -9,8 +10,10 @@ async function startMain() {
   vi.resetModules();
   const electron = await import('./fake-electron');
   electron.fake.reset();
-  electron.fake.setUserData(mkdtempSync(join(tmpdir(), 'main-wiring-')));
+  const userData = mkdtempSync(join(tmpdir(), 'main-wiring-'));
+  electron.fake.setUserData(userData);
   await import('../../src/main/index');
+  Object.assign(electron.fake, { userData });
   return electron;
 }
 
@@ -91,5 +94,53 @@ describe('src/main/index.ts wiring', () => {
     electron.app.quit();
     await new Promise((resolve) => setImmediate(resolve));
     expect(electron.fake.log.filter((entry) => entry === 'app.quit')).toHaveLength(2);
+  });
+
+  describe('route to MessageBird and diagnostics', () => {
+    const app = { url: 'app://renderer/index.html', parent: null };
+    const globalAgent = https.globalAgent;
+    afterEach(() => {
+      // start() installs the transport process-wide; later test files get Node's agent back.
+      (https as unknown as { globalAgent: https.Agent }).globalAgent = globalAgent;
+    });
+
+    async function networkAfterStart(answer: string | Error) {
+      electron.session.defaultSession.proxyAnswer = answer;
+      await electron.fake.emitReady();
+      const info = (await electron.ipcMain.invokeFrom(app, 'sms:getAppInfo')) as { ok: true; value: { network: unknown } };
+      return info.value.network;
+    }
+
+    it('asks the system for the proxy to rest.messagebird.com and uses it', async () => {
+      expect(await networkAfterStart('PROXY proxy.corp.example:3128; DIRECT')).toEqual({ route: 'system_proxy', via: 'proxy.corp.example:3128' });
+      expect(electron.session.defaultSession.proxyQueries).toEqual(['https://rest.messagebird.com']);
+    });
+
+    it('connects directly when the system says DIRECT, or cannot say', async () => {
+      expect(await networkAfterStart('DIRECT')).toEqual({ route: 'direct', via: null });
+    });
+
+    it('connects directly when resolving the proxy fails, and still starts', async () => {
+      expect(await networkAfterStart(new Error('net::ERR_FAILED'))).toEqual({ route: 'direct', via: null });
+      expect(electron.BrowserWindow.windows).toHaveLength(1);
+    });
+
+    it('lets HTTPS_PROXY win over the system proxy without asking the system', async () => {
+      vi.stubEnv('HTTPS_PROXY', 'http://user:secret@explicit.example:8080');
+      electron = await startMain();
+      expect(await networkAfterStart('PROXY proxy.corp.example:3128')).toEqual({ route: 'https_proxy', via: 'explicit.example:8080' });
+      expect(electron.session.defaultSession.proxyQueries).toEqual([]);
+    });
+
+    it('writes diagnostics to logs/main.log in the data folder and opens it from Settings', async () => {
+      await electron.fake.emitReady();
+      const userData = (electron.fake as unknown as { userData: string }).userData;
+      const info = (await electron.ipcMain.invokeFrom(app, 'sms:getAppInfo')) as { ok: true; value: { diagnosticsLog: string } };
+      expect(info.value.diagnosticsLog).toBe(join(userData, 'logs', 'main.log'));
+      expect(existsSync(info.value.diagnosticsLog)).toBe(true);
+      const openPath = vi.spyOn(electron.shell, 'openPath');
+      expect(await electron.ipcMain.invokeFrom(app, 'sms:openDiagnosticsLog')).toEqual({ ok: true, value: { opened: true, path: info.value.diagnosticsLog } });
+      expect(openPath).toHaveBeenCalledWith(info.value.diagnosticsLog);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createServices, type ServiceDeps, type Services } from '../../src/main/services';
 import type { KeyValueStore } from '../../src/main/services/ports';
 import { FileKeyVault } from '../../src/main/services/vault/file-key-vault';
+import { openDiagnosticsLog } from '../../src/main/services/diagnostics/diagnostics-log';
 
 /** A settings store in memory that, like conf, hands out copies rather than live references. */
 export function memoryStore(): KeyValueStore {
@@ -30,8 +31,9 @@ export function createTestServices(overrides: Partial<ServiceDeps> = {}): Servic
     startupWarnings: [],
     vault: new FileKeyVault(dataDir),
     transport: {},
+    diagnostics: openDiagnosticsLog({ dataDir, console: false }),
     fileSaver: { save: async () => ({ status: 'cancelled' }) },
-    externalOpener: { open: async () => false },
+    externalOpener: { open: async () => false, openPath: async () => false },
     ...overrides,
   });
 }

@@ -1,4 +1,5 @@
 import type { StartupWarning } from '../../shared/contract/platform';
+import type { DiagnosticsLog } from './diagnostics/diagnostics-log';
 import { createGateway, type TransportConfig } from './gateway';
 import { PlatformService } from './platform-service';
 import type { Clock, ExternalOpener, FileOpener, FileSaver, GatewayFactory, KeyValueStore, ReportPrinter, SecretVault } from './ports';
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   startupWarnings: StartupWarning[];
   vault: SecretVault;
   transport: TransportConfig;
+  /** Main-process diagnostics (redacted file log); every key used for a call is added to its redactor. */
+  diagnostics: Pick<DiagnosticsLog, 'path' | 'report' | 'addSecret'>;
   fileSaver: FileSaver;
   externalOpener: ExternalOpener;
   /** The native open dialog (desktop app); the browser host uploads files instead. */
@@ -36,6 +39,7 @@ export function createServices(deps: ServiceDeps) {
   const gatewayFor: GatewayFactory =
     deps.gatewayFactory ??
     ((apiKey) => {
+      deps.diagnostics.addSecret(apiKey);
       const prefs = preferences.get();
       return createGateway({
         mode: prefs.gatewayMode,
@@ -58,6 +62,7 @@ export function createServices(deps: ServiceDeps) {
   // The test-send poller (`testSend`, built below) follows confirmation SMS too; the closure runs only
   // when a code is sent, long after this function returned.
   const profiles = new ProfilesService({
+    log: deps.diagnostics.report,
     settings: deps.settings,
     vault: deps.vault,
     clock: deps.clock,
@@ -81,9 +86,19 @@ export function createServices(deps: ServiceDeps) {
     vault: deps.vault,
     gatewayFor,
     externalOpener: deps.externalOpener,
+    transport: deps.transport,
+    diagnosticsLog: deps.diagnostics.path,
     activeKeyKinds: () => profiles.activeKeyKinds(),
   });
-  const testSend = new TestSendService({ preferences, settings: deps.settings, profiles, sendLog, gatewayFor, clock: deps.clock });
+  const testSend = new TestSendService({
+    preferences,
+    settings: deps.settings,
+    profiles,
+    sendLog,
+    gatewayFor,
+    clock: deps.clock,
+    log: deps.diagnostics.report,
+  });
   testSend.start(); // resumes following the delivery of messages sent before a restart
   const review = new ReviewService({
     dataDir: deps.dataDir,

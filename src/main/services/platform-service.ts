@@ -1,8 +1,9 @@
 import { apiKeyKind } from '../../shared/api-key';
-import type { AppInfo, ExternalTarget, KeyCheck, StartupWarning } from '../../shared/contract/platform';
+import type { AppInfo, ExternalTarget, KeyCheck, NetworkInfo, StartupWarning } from '../../shared/contract/platform';
 import type { GatewayErrorCode, SendMode } from '../../shared/gateway-types';
 import { err, ok, type Result } from '../../shared/result';
 import { EXTERNAL_LINKS } from './external-links';
+import { effectiveProxy, transportRoute, type TransportConfig } from './gateway/transport-config';
 import type { ExternalOpener, GatewayFactory, SecretVault } from './ports';
 import type { PreferencesService } from './settings/preferences-service';
 
@@ -15,6 +16,10 @@ export interface PlatformServiceDeps {
   vault: SecretVault;
   gatewayFor: GatewayFactory;
   externalOpener: ExternalOpener;
+  /** The route to MessageBird in effect (Settings shows which one). */
+  transport: TransportConfig;
+  /** Where the diagnostics log is written. */
+  diagnosticsLog: string;
   /** Key kind of the keys in use, so the badge says "Test key" when nothing live is configured. */
   activeKeyKinds?: () => Promise<Array<'live' | 'test'>>;
 }
@@ -32,6 +37,8 @@ export class PlatformService {
       vault: await this.deps.vault.status(),
       systemLocale: this.deps.systemLocale,
       warnings: this.deps.startupWarnings,
+      network: networkInfo(this.deps.transport),
+      diagnosticsLog: this.deps.diagnosticsLog,
     };
   }
 
@@ -51,8 +58,23 @@ export class PlatformService {
     return ok({ keyKind: apiKeyKind(apiKey), balance: result.value });
   }
 
+  async openDiagnosticsLog(): Promise<{ opened: boolean; path: string }> {
+    const path = this.deps.diagnosticsLog;
+    return { opened: await this.deps.externalOpener.openPath(path), path };
+  }
+
   async openExternal(target: ExternalTarget): Promise<{ opened: boolean; url: string }> {
     const url = EXTERNAL_LINKS[target];
     return { opened: await this.deps.externalOpener.open(url), url };
   }
+}
+
+/** The route and its address as `host:port`; a proxy URL's user and password never leave main. */
+export function networkInfo(transport: TransportConfig): NetworkInfo {
+  const route = transportRoute(transport);
+  if (route === 'connect_to') return { route, via: `${transport.connectTo!.host}:${transport.connectTo!.port}` };
+  const proxy = effectiveProxy(transport);
+  if (!proxy) return { route, via: null };
+  const url = new URL(proxy);
+  return { route, via: `${url.hostname}:${url.port || (url.protocol === 'https:' ? '443' : '80')}` };
 }

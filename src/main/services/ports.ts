@@ -126,6 +126,8 @@ export interface KeyValueStore {
 export interface ExternalOpener {
   /** Opens an allow-listed address; returns false where the host cannot (the browser host). */
   open(url: string): Promise<boolean>;
+  /** Opens a file of the app's own (the diagnostics log) in the system's viewer; false where it cannot. */
+  openPath(path: string): Promise<boolean>;
 }
 
 /** A file the admin picked in the native open dialog, read whole (the caller caps its size). */

@@ -28,6 +28,18 @@ export type StartupWarning =
   /** A profile in the settings file failed its check; its raw data was kept under `movedTo` (a settings key). */
   | { code: 'profile_invalid'; movedTo: string; participantNumber: string | null };
 
+/**
+ * How MessageBird calls leave this machine, in the order they win: the connect-to override, the
+ * `HTTPS_PROXY` variable, the operating system's proxy (desktop app only), or direct.
+ */
+export type NetworkRoute = 'connect_to' | 'https_proxy' | 'system_proxy' | 'direct';
+
+export interface NetworkInfo {
+  route: NetworkRoute;
+  /** The proxy or connect-to address as `host:port` (never credentials); null when direct. */
+  via: string | null;
+}
+
 export interface AppInfo {
   version: string;
   /** `electron` for the desktop app, `browser` for the browser host. */
@@ -38,6 +50,9 @@ export interface AppInfo {
   vault: VaultStatus;
   systemLocale: string;
   warnings: StartupWarning[];
+  network: NetworkInfo;
+  /** The main-process diagnostics log file (redacted), which Settings opens or shows. */
+  diagnosticsLog: string;
 }
 
 export interface KeyCheck {
@@ -58,6 +73,8 @@ export const platformContract = {
     output: returns<KeyCheck>(),
     errors: GATEWAY_ERROR_CODES,
   }),
+  /** Opens the diagnostics log in the system's viewer; the browser host cannot, and says where it is. */
+  openDiagnosticsLog: defineMethod({ input: noInput, output: returns<{ opened: boolean; path: string }>() }),
   /** Opens one of a fixed set of addresses in the system browser or mail client. */
   openExternal: defineMethod({
     input: z.object({ target: z.enum(EXTERNAL_TARGETS) }).strict(),

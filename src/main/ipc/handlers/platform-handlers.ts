@@ -10,5 +10,6 @@ export function platformHandlers(s: Services): Pick<HandlerTable, keyof typeof p
     updateSettings: async (patch) => ok(s.preferences.update(patch)),
     checkApiKey: async ({ apiKey }) => s.platform.checkApiKey(apiKey),
     openExternal: async ({ target }) => ok(await s.platform.openExternal(target)),
+    openDiagnosticsLog: async () => ok(await s.platform.openDiagnosticsLog()),
   };
 }

@@ -5,6 +5,7 @@ import { Notice, Page, Spinner } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { AboutSection } from './AboutSection';
 import { ConnectionTest } from './ConnectionTest';
+import { DiagnosticsSection } from './DiagnosticsSection';
 import { GatewaySection } from './GatewaySection';
 import { KeyStorageSection } from './KeyStorageSection';
 import { LanguageSection } from './LanguageSection';
@@ -51,6 +52,7 @@ export function SettingsPage() {
         />
       ) : null}
       <ConnectionTest />
+      {info ? <DiagnosticsSection info={info} /> : null}
       {info ? <AboutSection info={info} /> : null}
     </Page>
   );

@@ -226,6 +226,26 @@ describe('installTransport', () => {
       expect(result).toMatchObject({ ok: false, error: { code: 'certificate' } });
       expect(fake.requests).toHaveLength(0);
     });
+
+    it('tunnels through the system proxy the same way, and HTTPS_PROXY wins over it', async () => {
+      const systemProxy = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+      fake.setKey(FAKE_LIVE_KEY, { balance: { payment: 'prepaid', type: 'euros', amount: 7 } });
+      connectLines.length = 0;
+
+      expect(await balanceVia({ systemProxy, extraCaPem: fake.caPem })).toMatchObject({ ok: true });
+      expect(connectLines).toEqual(['CONNECT rest.messagebird.com:443 HTTP/1.1']);
+
+      // An HTTPS_PROXY that refuses everything: the call fails there, the system proxy is not used.
+      const refusing = net.createServer((socket) => socket.destroy());
+      await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+      try {
+        const proxyUrl = `http://127.0.0.1:${(refusing.address() as net.AddressInfo).port}`;
+        expect(await balanceVia({ proxyUrl, systemProxy, extraCaPem: fake.caPem })).toMatchObject({ ok: false });
+        expect(connectLines).toHaveLength(1);
+      } finally {
+        await new Promise((resolve) => refusing.close(resolve));
+      }
+    });
   });
 });
 
