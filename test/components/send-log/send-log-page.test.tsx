@@ -134,8 +134,8 @@ describe('send log page', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: 'Delivered' }));
     await waitFor(() => expect(filtersSent(log.queryLog).at(-1)).toEqual({ purpose: 'test', statuses: ['delivered', 'failed'] }));
 
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2025-06-01' } });
-    fireEvent.change(screen.getByLabelText('To (inclusive)'), { target: { value: '2025-06-17' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '01/06/2025' } });
+    fireEvent.change(screen.getByLabelText('To (inclusive)'), { target: { value: '17/06/2025' } });
     await waitFor(() =>
       expect(filtersSent(log.queryLog).at(-1)).toMatchObject({
         from: new Date(2025, 5, 1).getTime(),
@@ -160,8 +160,8 @@ describe('send log page', () => {
     const log = fakeLog({ total: 3 });
     renderWithBridge(<SendLogPage />, bridgeFor(log));
     await waitFor(() => expect(bodyRows()).toHaveLength(3));
-    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2025-06-20' } });
-    fireEvent.change(screen.getByLabelText('To (inclusive)'), { target: { value: '2025-06-10' } });
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '20/06/2025' } });
+    fireEvent.change(screen.getByLabelText('To (inclusive)'), { target: { value: '10/06/2025' } });
     expect(await screen.findByText(/The start date is after the end date/)).toBeInTheDocument();
     await waitFor(() => expect(filtersSent(log.queryLog).at(-1)).toEqual({}));
     expect(filtersSent(log.queryLog).some((f) => f.from !== undefined && f.to !== undefined)).toBe(false);
@@ -231,7 +231,7 @@ describe('send log page', () => {
     const button = screen.getByRole('button', { name: 'Export CSV…' });
     await userEvent.click(button);
     expect(await screen.findByText('Exported 12 messages to /home/admin/send-log-2025-06-17.csv.')).toBeInTheDocument();
-    expect(exportLog).toHaveBeenLastCalledWith({ filter: { purpose: 'confirmation' } });
+    expect(exportLog).toHaveBeenLastCalledWith({ filter: { purpose: 'confirmation' }, language: 'en' });
 
     await userEvent.click(button);
     expect(await screen.findByText('Downloaded 1 message as a CSV file.')).toBeInTheDocument();
@@ -355,6 +355,13 @@ describe('send log page', () => {
     expect(screen.getByRole('grid', { name: 'Verstuurde berichten' })).toBeInTheDocument();
     expect(within(bodyRows()[0]!).getByText('Afgeleverd')).toBeInTheDocument();
     expect(bodyRows()[0]).toHaveTextContent('17-06-2025');
+    // Date fields follow the app language, not the browser's: dd-mm-jjjj.
+    const from = screen.getByLabelText('Van');
+    expect(from).toHaveAttribute('placeholder', 'dd-mm-jjjj');
+    fireEvent.change(from, { target: { value: '01-06-2025' } });
+    await waitFor(() => expect(filtersSent(log.queryLog).at(-1)).toMatchObject({ from: new Date(2025, 5, 1).getTime() }));
+    fireEvent.change(from, { target: { value: '31-02-2025' } });
+    expect(from).toHaveAccessibleDescription(/Vul een bestaande datum in als dd-mm-jjjj/);
     expect(screen.getByRole('button', { name: 'Verzendlog wissen…' })).toBeInTheDocument();
     expect(unnamedControls()).toEqual([]);
   });

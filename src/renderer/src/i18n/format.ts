@@ -58,16 +58,20 @@ export function datePattern(language: string): string {
 }
 
 /**
- * Local midnight of a typed date (`17-6-2025`, `17/06/2025`, `17.06.2025`; the day first in both
- * languages), or undefined when it is not a real date.
+ * Local midnight of a typed date, `dayOffset` days later: `17-6-2025`, `17/06/2025`, `17.06.2025` (the
+ * day first in both languages) or ISO `2025-06-17`; undefined when it is not a real date.
  */
-export function parseDate(text: string): number | undefined {
-  const match = /^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$/.exec(text);
-  if (!match) return undefined;
-  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+export function parseDate(text: string, dayOffset = 0): number | undefined {
+  const trimmed = text.trim();
+  const dayFirst = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(trimmed);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  const parts = dayFirst ? [dayFirst[3], dayFirst[2], dayFirst[1]] : iso ? [iso[1], iso[2], iso[3]] : undefined;
+  if (!parts) return undefined;
+  const [year, month, day] = parts.map(Number) as [number, number, number];
   const date = new Date(year, month - 1, day);
   if (date.getFullYear() !== year || date.getMonth() !== month - 1 || date.getDate() !== day) return undefined;
-  return date.getTime();
+  const ms = new Date(year, month - 1, day + dayOffset).getTime();
+  return ms >= 0 ? ms : undefined;
 }
 
 export function formatNumber(value: number, language: string): string {

@@ -11,7 +11,7 @@ import {
   type SendPurpose,
 } from '../../../../shared/send-log-types';
 import type { SendMode } from '../../../../shared/gateway-types';
-import { fromDateInput, toDateInput } from './format';
+import { datePattern, formatDate, parseDate } from '../../i18n/format';
 import { useSendLogStore } from './send-log-store';
 
 /** Typing pauses this long before a search runs: one query per word, not per key. */
@@ -27,22 +27,27 @@ interface Draft {
   to: string;
 }
 
-function draftFrom(filter: SendLogFilter): Draft {
+/** A date field's text for a filter time (the app language's format), or empty. */
+function dateText(ms: number | undefined, language: string): string {
+  return ms === undefined ? '' : formatDate(ms, language);
+}
+
+function draftFrom(filter: SendLogFilter, language: string): Draft {
   return {
     profileId: filter.profileId ?? '',
     purpose: filter.purpose ?? '',
     mode: filter.mode ?? '',
     statuses: filter.statuses ?? [],
-    from: toDateInput(filter.from),
+    from: dateText(filter.from, language),
     // `to` is exclusive (next midnight); the field shows the last day included.
-    to: filter.to === undefined ? '' : toDateInput(filter.to - DAY_MS),
+    to: filter.to === undefined ? '' : dateText(filter.to - DAY_MS, language),
   };
 }
 
-/** The filter the draft stands for; dates only when the range makes sense. */
+/** The filter the draft stands for; dates only when typed as real dates and the range makes sense. */
 function filterFrom(draft: Draft, search: string): { filter: SendLogFilter; badRange: boolean } {
-  const from = fromDateInput(draft.from);
-  const to = fromDateInput(draft.to, 1);
+  const from = parseDate(draft.from);
+  const to = parseDate(draft.to, 1);
   const badRange = from !== undefined && to !== undefined && from >= to;
   const filter: SendLogFilter = {};
   if (draft.profileId) filter.profileId = draft.profileId;
@@ -56,12 +61,17 @@ function filterFrom(draft: Draft, search: string): { filter: SendLogFilter; badR
   return { filter, badRange };
 }
 
+/** A complete date that is not a real one (a half-typed date is no error yet). */
+function badDate(text: string): boolean {
+  return text.trim().length >= 8 && parseDate(text) === undefined;
+}
+
 /** Profile, purpose, mode, status, dates and a debounced search; the table follows every change. */
 export function SendLogFilters() {
-  const { t } = useTranslation('sendLog');
+  const { t, i18n } = useTranslation('sendLog');
   const profiles = useSendLogStore((s) => s.profiles);
   const setFilter = useSendLogStore((s) => s.setFilter);
-  const [draft, setDraft] = useState<Draft>(() => draftFrom(useSendLogStore.getState().filter));
+  const [draft, setDraft] = useState<Draft>(() => draftFrom(useSendLogStore.getState().filter, i18n.language));
   const [search, setSearch] = useState(() => useSendLogStore.getState().filter.search ?? '');
   const [appliedSearch, setAppliedSearch] = useState(search);
 
@@ -103,13 +113,27 @@ export function SendLogFilters() {
         <StatusFilter chosen={draft.statuses} onChange={(statuses) => update({ statuses })} />
       </div>
       <div className="send-log__filter-row">
-        <TextField label={t('filters.from')} type="date" value={draft.from} max={draft.to || undefined} onChange={(e) => update({ from: e.target.value })} />
+        {/* Text fields in the app language's date format (dd-mm-jjjj in Dutch): a native date picker follows the browser's language instead. */}
+        <TextField
+          label={t('filters.from')}
+          hint={t('filters.dateHint', { pattern: datePattern(i18n.language) })}
+          placeholder={datePattern(i18n.language)}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={10}
+          value={draft.from}
+          error={badDate(draft.from) ? t('filters.invalidDate', { pattern: datePattern(i18n.language) }) : undefined}
+          onChange={(e) => update({ from: e.target.value })}
+        />
         <TextField
           label={t('filters.to')}
-          type="date"
+          hint={t('filters.dateHint', { pattern: datePattern(i18n.language) })}
+          placeholder={datePattern(i18n.language)}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={10}
           value={draft.to}
-          min={draft.from || undefined}
-          error={badRange ? t('filters.invalidRange') : undefined}
+          error={badDate(draft.to) ? t('filters.invalidDate', { pattern: datePattern(i18n.language) }) : badRange ? t('filters.invalidRange') : undefined}
           onChange={(e) => update({ to: e.target.value })}
         />
         <TextField
@@ -132,7 +156,7 @@ export function SendLogFilters() {
         <Button
           variant="link"
           onClick={() => {
-            setDraft(draftFrom({}));
+            setDraft(draftFrom({}, i18n.language));
             setSearch('');
             setAppliedSearch('');
           }}

@@ -32,19 +32,3 @@ export function statusTone(status: SendLogStatus): Tone {
 
 /** Statuses that can still change while the page looks at them: worth refreshing. */
 export const OPEN_STATUSES: readonly SendLogStatus[] = ['pending', 'sent', 'buffered'];
-
-/** `2025-06-17` (local) for a date input, from ms. */
-export function toDateInput(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** Local midnight of a `YYYY-MM-DD` date input, or undefined when empty or invalid. */
-export function fromDateInput(value: string, dayOffset = 0): number | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const ms = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + dayOffset).getTime();
-  return Number.isFinite(ms) && ms >= 0 ? ms : undefined;
-}
