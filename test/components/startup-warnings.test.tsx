@@ -22,7 +22,7 @@ describe('startup warning: damaged send log', () => {
 
   it('says it in Dutch too', async () => {
     renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [damagedLog] }), preferences: { language: 'nl' } as never }));
-    await userEvent.click(await screen.findByRole('button', { name: 'Bekijk in Instellingen' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Bekijken in Instellingen' }));
     expect(await screen.findByText(/verzendlog was beschadigd/)).toHaveTextContent('/data/send-log.corrupt-1.sqlite');
   });
 });
@@ -44,7 +44,7 @@ describe('startup warnings: a profile set aside, a damaged vault.key, an emptied
 
   it('says it in Dutch too', async () => {
     renderWithBridge(<App />, fakeBridge({}, { info: appInfo({ warnings: [...warnings] }), preferences: { language: 'nl' } as never }));
-    await userEvent.click(await screen.findByRole('button', { name: /in Instellingen/ }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Bekijken in Instellingen' }));
     expect(await screen.findByText(/SMS-provider voor deelnemernummer 11111 .* apart gezet/)).toBeInTheDocument();
     expect(screen.getByText(/vault\.key was beschadigd/)).toHaveTextContent('Vul op de pagina Inrichten de API-sleutel');
     expect(screen.getByText(/3 regels in stonden/)).toBeInTheDocument();
