@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import Conf from 'conf';
 import { createHandlerTable } from '../main/ipc/handler-table';
 import { closeServices, createServices, type Services } from '../main/services';
+import { loadSendLogHashKey } from '../main/services/send-log/hash-key';
 import { openDiagnosticsLog } from '../main/services/diagnostics/diagnostics-log';
 import { vaultRememberingSecrets } from '../main/services/diagnostics/remembering-vault';
 import { installTransport, transportFromEnv } from '../main/services/gateway/transport';
@@ -53,6 +54,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   const diagnostics = openDiagnosticsLog({ dataDir: options.dataDir, console: false });
   diagnostics.info(`SMS Provider Admin ${options.version} (browser host) starting`);
   const startupWarnings = [warning, vault.startupWarning].filter((w): w is StartupWarning => w !== undefined);
+  // The send log's hash key lives in the vault; a plain send-log.key from an older version moves there.
+  const sendLogHashKey = await loadSendLogHashKey(vault, options.dataDir, (m) => diagnostics.report(m));
   const services = createServices({
     dataDir: options.dataDir,
     version: options.version,
@@ -62,6 +65,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     settings: store,
     startupWarnings,
     vault: vaultRememberingSecrets(vault, diagnostics.addSecret),
+    sendLogHashKey,
     transport,
     diagnostics,
     fileSaver,

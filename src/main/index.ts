@@ -20,6 +20,7 @@ import { denyAllPermissions } from './security/permissions';
 import { rendererLocation } from './security/renderer-url';
 import { secureWebPreferences } from './security/web-preferences';
 import { closeServices, createServices, type Services } from './services';
+import { loadSendLogHashKey } from './services/send-log/hash-key';
 import { openDiagnosticsLog, type DiagnosticsLog } from './services/diagnostics/diagnostics-log';
 import { vaultRememberingSecrets } from './services/diagnostics/remembering-vault';
 import { installTransport, transportFromEnv } from './services/gateway/transport';
@@ -91,6 +92,8 @@ async function start(): Promise<void> {
   // HTTPS_PROXY and the connect-to override first; otherwise the system's proxy for MessageBird, if any.
   const transport = await withSystemProxy(transportFromEnv(process.env), session.defaultSession, log.report);
   installTransport(transport);
+  // The send log's hash key lives in the vault; a plain send-log.key from an older version moves there.
+  const sendLogHashKey = await loadSendLogHashKey(vault, dataDir, (m) => log.report(m));
 
   services = createServices({
     dataDir,
@@ -101,6 +104,7 @@ async function start(): Promise<void> {
     settings: settings.store,
     startupWarnings,
     vault,
+    sendLogHashKey,
     transport,
     diagnostics: log,
     fileSaver: new DialogFileSaver(dialog, () => mainWindow),

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,6 +6,14 @@ import { createServices, type ServiceDeps, type Services } from '../../src/main/
 import type { KeyValueStore } from '../../src/main/services/ports';
 import { FileKeyVault } from '../../src/main/services/vault/file-key-vault';
 import { openDiagnosticsLog } from '../../src/main/services/diagnostics/diagnostics-log';
+
+const hashKeys = new Map<string, Uint8Array>();
+/** One recipient-hash key per data folder, so services restarted on the same folder group rows alike. */
+function testHashKey(dataDir: string): Uint8Array {
+  let key = hashKeys.get(dataDir);
+  if (!key) hashKeys.set(dataDir, (key = randomBytes(32)));
+  return key;
+}
 
 /** A settings store in memory that, like conf, hands out copies rather than live references. */
 export function memoryStore(): KeyValueStore {
@@ -30,6 +39,8 @@ export function createTestServices(overrides: Partial<ServiceDeps> = {}): Servic
     settings: memoryStore(),
     startupWarnings: [],
     vault: new FileKeyVault(dataDir),
+    // The app loads it from the vault (loadSendLogHashKey); a test needs only one per data folder.
+    sendLogHashKey: testHashKey(dataDir),
     transport: {},
     diagnostics: openDiagnosticsLog({ dataDir, console: false }),
     fileSaver: { save: async () => ({ status: 'cancelled' }) },

@@ -4,6 +4,7 @@ import { createGateway, type TransportConfig } from './gateway';
 import { PlatformService } from './platform-service';
 import type { Clock, ExternalOpener, FileOpener, FileSaver, GatewayFactory, KeyValueStore, ReportPrinter, SecretVault } from './ports';
 import { PreferencesService } from './settings/preferences-service';
+import { tightenDataFolder } from './data-folder';
 import { openSendLogOnStart } from './send-log';
 import { ProfilesService, messageLanguage } from './profiles';
 import { TestSendService } from './test-send/test-send-service';
@@ -20,6 +21,8 @@ export interface ServiceDeps {
   settings: KeyValueStore;
   startupWarnings: StartupWarning[];
   vault: SecretVault;
+  /** The send log's recipient-hash key, from the vault: `await loadSendLogHashKey(vault, dataDir)`. */
+  sendLogHashKey: Uint8Array;
   transport: TransportConfig;
   /** Main-process diagnostics (redacted file log); every key used for a call is added to its redactor. */
   diagnostics: Pick<DiagnosticsLog, 'path' | 'report' | 'addSecret'>;
@@ -57,8 +60,11 @@ export function createServices(deps: ServiceDeps) {
     deps.dataDir,
     deps.clock,
     preferences.get().sendLogRetentionDays,
-    { onDamaged: (warning) => warnings.push(warning) },
+    { onDamaged: (warning) => warnings.push(warning), hashKey: deps.sendLogHashKey },
   );
+  // Every file 0600 and the folder 0700, also a folder an older version left looser (now that the
+  // log's -wal and -shm exist too).
+  tightenDataFolder(deps.dataDir, deps.diagnostics.report);
   // The test-send poller (`testSend`, built below) follows confirmation SMS too; the closure runs only
   // when a code is sent, long after this function returned.
   const profiles = new ProfilesService({
