@@ -47,7 +47,7 @@ beforeEach(async () => {
 describe('Review page', () => {
   it('shows the overall verdict, each profile with its checks and a way to fix them, and the AFAS advice', async () => {
     await renderPage(bridgeWith());
-    expect(screen.getByText('Not ready: at least one check fails.')).toBeInTheDocument();
+    expect(screen.getByText(/^Not ready: no participant number is fully set up/)).toBeInTheDocument();
 
     const ready = screen.getByRole('region', { name: 'Participant 11111: Productie' });
     expect(within(ready).getAllByText('Pass').length).toBeGreaterThan(1);
@@ -177,7 +177,7 @@ describe('Review page', () => {
     expect(screen.queryByRole('button', { name: /^Go to/ })).toBeNull();
     await userEvent.selectOptions(screen.getByLabelText('Language of the report'), 'nl');
     expect(screen.getByRole('heading', { level: 1, name: 'Controle van de SMS-provider' })).toBeInTheDocument();
-    expect(screen.getByText('Niet klaar: minstens één controle is afgekeurd.')).toBeInTheDocument();
+    expect(screen.getByText(/^Niet klaar: geen enkel deelnemernummer/)).toBeInTheDocument();
     // The controls stay in the app's language.
     await userEvent.click(screen.getByRole('button', { name: 'Save as PDF' }));
     expect(saveReportPdf).toHaveBeenCalled();
