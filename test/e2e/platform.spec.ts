@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../fakes/fake-messagebird';
 import { expect, test } from './fixtures';
@@ -23,6 +25,19 @@ test.describe('platform: browser host, contract and the real SDK against the fak
       await expect(page.getByRole('navigation').getByRole('button', { name })).toBeVisible();
     }
     await expect(page.getByText('Sandbox', { exact: true }).first()).toBeVisible();
+  });
+
+  test('Settings says which route MessageBird traffic takes and where the diagnostics log is', async ({ page, host, fake }) => {
+    await page.goto(host.url);
+    await page.getByRole('navigation').getByRole('button', { name: 'Settings' }).click();
+    const route = page.getByRole('region', { name: 'Connection to MessageBird' });
+    await expect(route).toContainText(`Redirected by MESSAGEBIRD_CONNECT_TO to ${fake.connectTo.host}:${fake.connectTo.port}`);
+    const diagnostics = page.getByRole('region', { name: 'Diagnostics log' });
+    const logFile = join(host.dataDir, 'logs', 'main.log');
+    await expect(diagnostics).toContainText(logFile);
+    // The browser cannot open a local file: the path is shown instead of a button.
+    await expect(diagnostics.getByRole('button')).toHaveCount(0);
+    expect(readFileSync(logFile, 'utf8')).toContain('(browser host) starting');
   });
 
   test('checks a live key through the real SDK: GET /balance reaches the fake and the balance is shown', async ({ page, host, fake }) => {
