@@ -379,6 +379,7 @@ export interface ReviewDifference {
 
 export interface ImportedReview {
   fileName: string;
+  /** The file's review, to show read-only. */
   review: ReviewFile;
   differences: ReviewDifference[];
 }

@@ -15,6 +15,7 @@ import {
   type EligibilityPage,
   type ImportedReview,
   type Readiness,
+  type ReviewFile,
   type UserListImport,
 } from '../review-types';
 import { MAX_PRICE_PER_PART } from '../rules/cost';
@@ -117,8 +118,11 @@ export const reviewContract = {
   markPortalSaved: defineMethod({
     input: z.object({ profileId: profileIdSchema, note: z.string().trim().max(PORTAL_NOTE_MAX).optional() }).strict(),
     output: returns<ProfileView>(),
-    /** `not_active`: only settings in effect can be entered in the portal. */
-    errors: ['profile_not_found', 'not_active'],
+    /**
+     * `not_active`: only settings in effect can be entered in the portal. `confirmed_in_sandbox`: these
+     * settings were never confirmed with MessageBird, so there is nothing real to enter.
+     */
+    errors: ['profile_not_found', 'not_active', 'confirmed_in_sandbox'],
   }),
   /** Undoes `markPortalSaved`. */
   clearPortalSaved: defineMethod({
@@ -191,7 +195,8 @@ export const reviewContract = {
   /** Reads a review file read-only and compares it with this machine; changes nothing. */
   importReviewFile: defineMethod({
     input: reviewFileSourceSchema,
-    output: returns<Opened<ImportedReview>>(),
+    /** `ours` (always set by main): the same review made on this machine now, for the side-by-side view. */
+    output: returns<Opened<ImportedReview & { ours?: ReviewFile }>>(),
     errors: REVIEW_FILE_ERROR_CODES,
   }),
   /** Desktop: prints the window (the Review page in print layout) to PDF through the save dialog. */

@@ -91,11 +91,14 @@ export class ReviewService {
 
   // ---- AFAS portal handoff ------------------------------------------------------------------------
 
-  markPortalSaved(profileId: string, note?: string): Result<ProfileView, 'profile_not_found' | 'not_active'> {
+  markPortalSaved(profileId: string, note?: string): Result<ProfileView, 'profile_not_found' | 'not_active' | 'confirmed_in_sandbox'> {
     const profile = this.store.find(profileId);
     if (!profile) return err('profile_not_found', 'No such profile');
     const snapshot = portalSnapshot(profile);
     if (!snapshot || profile.status !== 'active') return err('not_active', 'Only settings in effect can be entered in the AFAS portal');
+    if (confirmedModeOf(profile) !== 'messagebird') {
+      return err('confirmed_in_sandbox', 'Settings confirmed in Sandbox are no MessageBird setup; confirm them with MessageBird first');
+    }
     this.store.update(profileId, (p) => ({ ...p, portal: { savedAt: this.deps.clock.now(), note: note?.trim() || null, snapshot } }));
     return ok(this.deps.profiles.get(profileId)!);
   }
@@ -267,7 +270,7 @@ export class ReviewService {
 
   async importReviewFile(
     source: FileSource,
-  ): Promise<Result<Opened<ImportedReview>, ReadCode | 'review_file_damaged' | 'review_file_too_new' | 'not_a_review_file'>> {
+  ): Promise<Result<Opened<ImportedReview & { ours: ReviewFile }>, ReadCode | 'review_file_damaged' | 'review_file_too_new' | 'not_a_review_file'>> {
     const file = await this.readSource(source, REVIEW_FILE_MAX_BYTES, [{ name: 'Review file', extensions: ['json'] }]);
     if (!file.ok) return file;
     if (file.value === null) return ok({ status: 'cancelled' });
@@ -289,7 +292,7 @@ export class ReviewService {
       return err(p.code, 'The review file is damaged', p.path ? { details: { path: p.path } } : {});
     }
     const ours = this.buildReview(false);
-    return ok({ status: 'imported', fileName: file.value.fileName, review: parsed.review, differences: diffReviews(parsed.review, ours) });
+    return ok({ status: 'imported', fileName: file.value.fileName, review: parsed.review, ours, differences: diffReviews(parsed.review, ours) });
   }
 
   async saveReportPdf(): Promise<Result<PdfOutcome, 'not_available_in_browser' | 'save_failed'>> {

@@ -21,7 +21,7 @@ export interface UserListTable {
 
 export class UserListFileError extends Error {
   constructor(
-    readonly code: 'unsupported_file_type' | 'file_unreadable' | 'file_empty' | 'too_many_rows',
+    readonly code: 'unsupported_file_type' | 'file_unreadable' | 'file_empty' | 'too_many_rows' | 'file_too_large',
     message: string,
     readonly details: Record<string, number> = {},
   ) {
@@ -31,6 +31,11 @@ export class UserListFileError extends Error {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+/**
+ * Uncompressed size an XLSX may unpack to. A 16 MiB file of 100,000 rows unpacks to well under this;
+ * a "zip bomb" that would unpack to gigabytes is refused before exceljs inflates anything.
+ */
+export const XLSX_MAX_UNPACKED_BYTES = 400 * 1024 * 1024;
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {
@@ -180,7 +185,40 @@ function dateText(date: Date): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
 }
 
+/**
+ * The sum of the uncompressed sizes the ZIP's central directory declares, or null when the directory
+ * cannot be found or uses ZIP64 (sizes that do not fit 32 bits: far beyond any user list).
+ */
+export function declaredUnpackedSize(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // End of central directory: 22 bytes plus a comment of up to 65,535 bytes, at the end of the file.
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return null;
+  const entries = view.getUint16(eocd + 10, true);
+  let offset = view.getUint32(eocd + 16, true);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) return null;
+    const size = view.getUint32(offset + 24, true);
+    if (size === 0xffffffff) return null;
+    total += size;
+    offset += 46 + view.getUint16(offset + 28, true) + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+  }
+  return total;
+}
+
 async function readXlsx(bytes: Uint8Array, maxRows: number): Promise<UserListTable> {
+  const unpacked = declaredUnpackedSize(bytes);
+  if (unpacked === null) throw new UserListFileError('file_unreadable', 'The XLSX file could not be read');
+  if (unpacked > XLSX_MAX_UNPACKED_BYTES) {
+    throw new UserListFileError('file_too_large', 'The XLSX file unpacks to more than a user list can hold', { maxBytes: XLSX_MAX_UNPACKED_BYTES });
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);

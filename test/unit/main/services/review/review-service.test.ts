@@ -178,6 +178,13 @@ describe('portal handoff', () => {
     expect(s.review.markPortalSaved('draft-1')).toMatchObject({ ok: false, error: { code: 'not_active' } });
     expect(s.review.markPortalSaved('nope')).toMatchObject({ ok: false, error: { code: 'profile_not_found' } });
   });
+
+  it('refuses settings confirmed in Sandbox: there is nothing real to enter in the portal', () => {
+    const base = storedProfile({ portal: null });
+    const { s } = start([{ ...base, active: { ...(base.active as object), confirmedMode: 'sandbox' } }]);
+    expect(s.review.markPortalSaved('p-12345')).toMatchObject({ ok: false, error: { code: 'confirmed_in_sandbox' } });
+    expect(s.profiles.get('p-12345')!.portal.state).toBe('not_yet');
+  });
 });
 
 describe('user list through the service', () => {
@@ -297,6 +304,7 @@ describe('review file', () => {
     expect(parsed.eligibility).toMatchObject({ counts: { eligible: 4 } });
     const back = await s.review.importReviewFile(upload(text));
     expect(back).toMatchObject({ ok: true, value: { status: 'imported', differences: [] } });
+    if (back.ok && back.value.status === 'imported') expect(back.value.ours.profiles).toEqual(back.value.review.profiles);
   });
 
   it('shows a changed setup as differences, and holds e-mail addresses only when asked', async () => {

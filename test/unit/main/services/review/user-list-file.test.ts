@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { cellText, decodeText, detectDelimiter, readCsv, readUserListFile, UserListFileError } from '../../../../../src/main/services/review/user-list-file';
+import { cellText, declaredUnpackedSize, decodeText, detectDelimiter, readCsv, readUserListFile, UserListFileError, XLSX_MAX_UNPACKED_BYTES } from '../../../../../src/main/services/review/user-list-file';
 import { csvText, HEADERS, ROWS, xlsxBytes } from '../../../../fixtures/user-list/make-fixtures';
 
 const MAX = 100_000;
@@ -99,6 +99,18 @@ describe('XLSX user lists', () => {
     expect(cellText({ formula: 'A1', result: 612345678 } as ExcelJS.CellFormulaValue)).toBe('612345678');
     expect(cellText(true)).toBe('TRUE');
     expect(cellText(null)).toBe('');
+  });
+
+  it('refuses a workbook that would unpack to far more than a user list, before unpacking it', async () => {
+    const bytes = Uint8Array.from(await xlsxBytes());
+    expect(declaredUnpackedSize(bytes)).toBeGreaterThan(0);
+    expect(declaredUnpackedSize(bytes)).toBeLessThan(1024 * 1024);
+    // Declare a huge uncompressed size for the first entry of the central directory.
+    const view = new DataView(bytes.buffer);
+    let central = -1;
+    for (let i = 0; i < bytes.length - 4; i++) if (view.getUint32(i, true) === 0x02014b50) { central = i; break; }
+    view.setUint32(central + 24, XLSX_MAX_UNPACKED_BYTES + 1, true);
+    expect(await refusal(readUserListFile('bomb.xlsx', bytes, MAX))).toMatchObject({ code: 'file_too_large' });
   });
 
   it('refuses a sheet over the row cap', async () => {

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { costHistory } from '../../../../../src/main/services/review/cost-history';
+import type { PendingSend } from '../../../../../src/main/services/send-log';
 import { DAY, openLog, pending } from './helpers';
 
 describe('live cost buckets', () => {
   it('counts live sends MessageBird accepted, per day and profile; not Sandbox, test keys, refusals or other currencies', () => {
     const { log, clock } = openLog();
-    const send = (over: Parameters<typeof pending>[0], outcome: 'delivered' | 'failed' | 'unknown', price = 0.056) => {
+    const send = (over: Partial<PendingSend>, outcome: 'delivered' | 'failed' | 'unknown', price = 0.056) => {
       const id = log.appendPending(pending(over));
       if (outcome === 'failed') log.markFailed(id, { reason: 'refused' });
       else if (outcome === 'unknown') log.markUnknown(id, 'timeout');
