@@ -83,7 +83,11 @@ export async function seedScreens(host: HostProcess, language: Language): Promis
   ] as const) {
     await call(host, 'sendTestCode', { profileId, recipient, confirmCost: true });
   }
-  // Statuses settle (the Sandbox delivers after a moment), so every run shows the same rows.
+  await logSettled(host);
+}
+
+/** Waits until every send in the log has its final status (the Sandbox delivers after a moment), so every run shows the same rows. */
+async function logSettled(host: HostProcess): Promise<void> {
   await expect
     .poll(async () => {
       const page = await call<{ rows: Array<{ status: string }> }>(host, 'queryLog', { filter: {}, limit: 50 });
@@ -148,6 +152,7 @@ export async function walkScreens(page: Page, host: HostProcess, language: Langu
   await visit('wizard-save');
 
   // Verzendlog with rows, and one row's details.
+  await logSettled(host);
   await nav(page, 2).click();
   const grid = page.getByRole('grid');
   await expect(grid.locator('[role=row]:not([aria-rowindex="1"])').first()).toBeVisible();
