@@ -1,5 +1,6 @@
 import type { StartupWarning } from '../../shared/contract/platform';
 import type { DiagnosticsLog } from './diagnostics/diagnostics-log';
+import { createDeliveryFollower, resumeDelivery } from './delivery/delivery-follower';
 import { createGateway, type TransportConfig } from './gateway';
 import { PlatformService } from './platform-service';
 import type { Clock, ExternalOpener, FileOpener, FileSaver, GatewayFactory, KeyValueStore, ReportPrinter, SecretVault } from './ports';
@@ -65,8 +66,15 @@ export function createServices(deps: ServiceDeps) {
   // Every file 0600 and the folder 0700, also a folder an older version left looser (now that the
   // log's -wal and -shm exist too).
   tightenDataFolder(deps.dataDir, deps.diagnostics.report);
-  // The test-send poller (`testSend`, built below) follows confirmation SMS too; the closure runs only
-  // when a code is sent, long after this function returned.
+  // One delivery poller for every send (test codes and the wizard's confirmation SMS). It asks the
+  // profiles (built next) which key reads a message back; that closure runs only once something is polled.
+  const delivery = createDeliveryFollower({
+    sendLog,
+    gatewayFor,
+    profiles: { keyForSend: (id, purpose) => profiles.keyForSend(id, purpose) },
+    clock: deps.clock,
+    log: deps.diagnostics.report,
+  });
   const profiles = new ProfilesService({
     log: deps.diagnostics.report,
     settings: deps.settings,
@@ -74,7 +82,7 @@ export function createServices(deps: ServiceDeps) {
     clock: deps.clock,
     gatewayFor,
     confirmationLog: sendLog,
-    followDelivery: (sent) => testSend.followDelivery(sent),
+    followDelivery: (sent) => delivery.track(sent),
     defaultLanguage: () => messageLanguage(preferences.get().language, deps.systemLocale),
     gatewayMode: () => preferences.get().gatewayMode,
     // The same allow-list as test send, and the daily cap on confirmation SMS (docs/SECURITY.md "Cost abuse").
@@ -104,8 +112,9 @@ export function createServices(deps: ServiceDeps) {
     gatewayFor,
     clock: deps.clock,
     log: deps.diagnostics.report,
+    delivery,
   });
-  testSend.start(); // resumes following the delivery of messages sent before a restart
+  resumeDelivery(delivery, { sendLog, clock: deps.clock }); // messages sent before a restart, by any feature
   const review = new ReviewService({
     dataDir: deps.dataDir,
     version: deps.version,
@@ -118,13 +127,13 @@ export function createServices(deps: ServiceDeps) {
     ...(deps.fileOpener ? { fileOpener: deps.fileOpener } : {}),
     ...(deps.reportPrinter ? { reportPrinter: deps.reportPrinter } : {}),
   });
-  return { deps, preferences, gatewayFor, platform, sendLog, profiles, testSend, review };
+  return { deps, preferences, gatewayFor, platform, sendLog, delivery, profiles, testSend, review };
 }
 
 export type Services = ReturnType<typeof createServices>;
 
 /** Releases what services hold open (database handles, timers); called on quit and SIGTERM. */
 export async function closeServices(services: Services): Promise<void> {
-  await services.testSend.close(); // before the send log: a poll under way still writes its row
+  await services.delivery.close(); // before the send log: a poll under way still writes its row
   services.sendLog.close();
 }

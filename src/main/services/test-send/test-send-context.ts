@@ -66,6 +66,8 @@ export interface TestSendServiceDeps {
   generateCode?: () => string;
   pollPolicy?: Partial<PollPolicy>;
   log?: (message: string, error?: unknown) => void;
+  /** The app's shared delivery poller; without it (tests) the service builds its own from the deps above. */
+  delivery?: DeliveryPoller;
 }
 
 export interface TestSendInput {

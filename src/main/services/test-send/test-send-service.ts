@@ -20,15 +20,14 @@ import {
 } from '../../../shared/contract/test-send';
 import type { SendMode } from '../../../shared/gateway-types';
 import { err, ok, type Result } from '../../../shared/result';
-import { gatewayForPoll, recordPoll, resumableTargets } from '../delivery/delivery-follow-up';
-import { DeliveryPoller, type PollTarget } from '../delivery/delivery-poller';
+import { createDeliveryFollower, resumeDelivery } from '../delivery/delivery-follower';
+import type { PollTarget } from '../delivery/delivery-poller';
 import { SANDBOX_PROFILE } from './sandbox-profile';
 import { prepareSend, previewOf, sentLast24h } from './send-preparation';
 import { generateTestCode, sendTestCode } from './send-test-code';
 import type { TestSendContext, TestSendErrorCode, TestSendInput, TestSendServiceDeps } from './test-send-context';
 import { TestSendSettingsStore } from './test-send-settings';
 import { toTestSendStatus } from './test-send-status';
-import { systemTimers } from '../delivery/timers';
 
 export type {
   ActiveProfileInfo,
@@ -45,23 +44,18 @@ export class TestSendService {
   /** Sends run one at a time, so two quick clicks cannot both pass the daily cap. */
   private sendQueue: Promise<unknown> = Promise.resolve();
 
+  /** True when this service built its own poller (tests); the app shares one (`deps.delivery`). */
+  private readonly ownsPoller: boolean;
+
   constructor(deps: TestSendServiceDeps) {
-    const poller = new DeliveryPoller({
-      clock: deps.clock,
-      timers: deps.timers ?? systemTimers,
-      gatewayFor: (target) => gatewayForPoll(deps, target),
-      record: (target, outcome) => recordPoll(deps.sendLog, target, outcome),
-      ...(deps.pollPolicy ? { policy: deps.pollPolicy } : {}),
-      ...(deps.log ? { log: deps.log } : {}),
-    });
+    const poller = deps.delivery ?? createDeliveryFollower(deps);
+    this.ownsPoller = !deps.delivery;
     this.ctx = { deps, settings: new TestSendSettingsStore(deps.settings), poller, generateCode: deps.generateCode ?? generateTestCode };
   }
 
   /** Resumes following every accepted message whose delivery is not final yet (after a restart). */
   start(): number {
-    const targets = resumableTargets(this.ctx.deps.sendLog.unfinished(), this.ctx.deps.clock.now());
-    for (const target of targets) this.followDelivery(target);
-    return targets.length;
+    return resumeDelivery(this.ctx.poller, this.ctx.deps);
   }
 
   /**
@@ -77,9 +71,9 @@ export class TestSendService {
     return this.ctx.poller.whenIdle();
   }
 
-  /** Stops polling and waits for a poll under way; call before closing the send log. */
+  /** Stops its own poller and waits for a poll under way; a shared one is closed by its owner. */
   close(): Promise<void> {
-    return this.ctx.poller.close();
+    return this.ownsPoller ? this.ctx.poller.close() : Promise.resolve();
   }
 
   getSettings(): TestSendSettings {
