@@ -152,6 +152,21 @@ test.describe('offline review with the fake MessageBird stopped', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Setup' })).toBeVisible();
     await expect(page.getByRole('row', { name: /34567/ })).toContainText('Not yet in the AFAS portal');
     await expect(page.getByRole('row', { name: /23456/ })).toContainText('Sandbox: not for the AFAS portal');
+
+    // The handoff: the portal steps for 34567, marked as saved in the AFAS portal; the review follows.
+    await page.getByRole('row', { name: /34567/ }).getByRole('button', { name: /^Actions/ }).click();
+    await page.getByRole('menuitem', { name: 'AFAS portal steps' }).click();
+    const steps = page.getByRole('region', { name: 'Enter it in the AFAS Online portal: participant 34567' });
+    await expect(steps).toContainText('Click SMS-provider, then Nieuw.');
+    await expect(steps).toContainText('Tweede');
+    await expect(steps).not.toContainText(FAKE_LIVE_KEY);
+    await steps.getByLabel('Note (optional)').fill('Done by Piet');
+    await steps.getByRole('button', { name: 'Saved in the AFAS portal' }).click();
+    await expect(page.getByRole('row', { name: /34567/ })).toContainText('Saved in the AFAS portal on');
+    await page.getByRole('navigation').getByRole('button', { name: 'Review' }).click();
+    const marked = page.getByRole('region', { name: 'Participant 34567: Tweede' });
+    await expect(check(marked, 'portal')).toHaveAttribute('data-verdict', 'pass');
+    await expect(check(marked, 'portal')).toContainText('Note: Done by Piet');
   });
 
   test('user list: the CSV with BOM and the XLSX give the expected statuses and counts, in the UI and the exported CSV', async ({ page, setup }) => {
