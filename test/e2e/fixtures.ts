@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { startFakeMessageBird, type FakeMessageBird } from '../fakes/fake-messagebird';
 import { startHostProcess, type HostProcess } from './harness/host-process';
 
@@ -53,6 +53,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+/**
+ * Presses the wizard's "Next". In MessageBird mode it asks first, showing the estimated cost of the code
+ * SMS, and this confirms it ("Send code"); in Sandbox, or when the form has errors, there is no dialog.
+ */
+export async function pressNext(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Next' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Send the confirmation code?' });
+  const asked = await dialog.waitFor({ state: 'visible', timeout: 1500 }).then(
+    () => true,
+    () => false,
+  );
+  if (!asked) return;
+  await dialog.getByRole('button', { name: 'Send code' }).click();
+  await expect(dialog).toBeHidden();
+}
 
 /** Switches a host from the default Sandbox to MessageBird (the fake) through the contract. */
 export async function useMessageBird(host: HostProcess): Promise<void> {

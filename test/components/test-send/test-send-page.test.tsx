@@ -286,7 +286,7 @@ describe('TestSendPage', () => {
     await userEvent.type(countries, 'nl, be de');
     await userEvent.type(screen.getByLabelText('Your price per SMS part for Germany (€)'), '0,09');
     await userEvent.click(screen.getByRole('button', { name: 'Save cost guards' }));
-    expect(calls.settings).toHaveBeenCalledWith({ dailyCap: 3, allowedCountries: ['NL', 'BE', 'DE'], pricesPerPart: { DE: 0.09 } });
+    expect(calls.settings).toHaveBeenCalledWith({ dailyCap: 3, confirmationDailyCap: 10, allowedCountries: ['NL', 'BE', 'DE'], pricesPerPart: { DE: 0.09 } });
     expect(await screen.findByText('Cost guards saved.')).toBeInTheDocument();
   });
 

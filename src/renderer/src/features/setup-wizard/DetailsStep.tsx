@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState, type FocusEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../app/app-store';
-import { Button, Notice, Spinner, TextField } from '../../components';
+import { Button, ConfirmDialog, Notice, Spinner, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { apiKeyIssue, DETAIL_FIELDS, firstIssue, isConnectionProblem, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
-import { formatCountdown } from '../../i18n/format';
+import { formatCountdown, formatMoney } from '../../i18n/format';
+import { COST_CURRENCY, estimate } from '../../../../shared/rules/cost';
+import { parseMobile } from '../../../../shared/rules/phone';
 import { formatBalance } from './format';
 import { useSetupStore, type KeyCheckState } from './setup-store';
 import { useCountdown } from './use-countdown';
@@ -34,6 +36,8 @@ export function DetailsStep() {
   const { form, existing, error, keyCheck } = wizard;
   const [touched, setTouched] = useState<Partial<Record<DetailField, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
+  // MessageBird mode: "Next" costs an SMS, so it asks first and shows the estimated cost.
+  const [confirmingSend, setConfirmingSend] = useState(false);
   const refs = useRef<Partial<Record<DetailField, HTMLInputElement | null>>>({});
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -108,8 +112,17 @@ export function DetailsStep() {
       refs.current[first]?.focus();
       return;
     }
+    if (!sandbox) {
+      setConfirmingSend(true);
+      return;
+    }
     await next(i18n.language === 'nl' ? 'nl' : 'en');
   }
+
+  // The code SMS is one GSM-7 part; priced as the app prices test sends (the country's known price, else NL's).
+  const typedPhone = parseMobile(form.adminPhone);
+  const sendCost = estimate(1, typedPhone.ok ? (typedPhone.value.country ?? 'NL') : 'NL');
+  const sendTo = typedPhone.ok ? typedPhone.value.international : (phoneOnFile ?? '');
 
   const warnings = issues.originator ? [] : originatorWarnings(form.originator);
   const currentKeyCheck = keyCheck.forKey !== undefined && keyCheck.forKey === form.apiKey.trim() ? keyCheck : undefined;
@@ -235,6 +248,24 @@ export function DetailsStep() {
           {t('actions.next')}
         </Button>
       </div>
+      <ConfirmDialog
+        open={confirmingSend}
+        title={t('sendConfirm.title')}
+        confirmLabel={t('sendConfirm.confirm')}
+        onCancel={() => setConfirmingSend(false)}
+        onConfirm={() => {
+          setConfirmingSend(false);
+          void next(i18n.language === 'nl' ? 'nl' : 'en');
+        }}
+      >
+        <p>{t('sendConfirm.body', { phone: sendTo })}</p>
+        <p data-testid="setup-send-cost">
+          {t('sendConfirm.cost', {
+            cost: formatMoney(sendCost.amount, COST_CURRENCY, i18n.language),
+            perPart: formatMoney(sendCost.perPart, COST_CURRENCY, i18n.language),
+          })}
+        </p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -48,6 +48,8 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
             const key = p.active?.key ?? p.pending?.key;
             const neverActive = !p.active;
             const items: MenuItem[] = [
+              // Settings confirmed in Sandbox send nothing with MessageBird: "Next" again sends a code by MessageBird.
+              ...(p.needsLiveConfirmation ? [{ id: 'confirmLive', label: t('actions.confirmLive'), onSelect: () => openExisting(p) }] : []),
               neverActive
                 ? { id: 'continue', label: t('actions.continue'), onSelect: () => openExisting(p) }
                 : { id: 'edit', label: p.status === 'disabled' ? t('actions.enable') : t('actions.edit'), onSelect: () => openExisting(p) },
@@ -67,9 +69,14 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
                 </th>
                 <td>
                   <div className="setup-list__badges">
-                    <StatusBadge tone={STATUS_TONE[p.status]}>{t(`status.${p.status}`)}</StatusBadge>
+                    {p.needsLiveConfirmation ? (
+                      <StatusBadge tone="warning">{t('list.needsLiveConfirmation')}</StatusBadge>
+                    ) : (
+                      <StatusBadge tone={STATUS_TONE[p.status]}>{t(`status.${p.status}`)}</StatusBadge>
+                    )}
                     {p.active ? <PortalStateBadge profile={p} /> : null}
                   </div>
+                  {p.needsLiveConfirmation ? <p className="setup-list__sub">{t('list.needsLiveConfirmationHint')}</p> : null}
                   {p.active && p.pending ? (
                     <p className="setup-list__sub">
                       {t('list.pendingChange', { originator: p.pending.originator, phone: p.pending.adminPhoneMasked })}

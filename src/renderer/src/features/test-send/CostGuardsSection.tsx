@@ -26,6 +26,7 @@ export const CostGuardsSection = forwardRef<HTMLHeadingElement, CostGuardsSectio
   const { t, i18n } = useTranslation('testSend');
   const errorText = useErrorText({ ns: 'testSend' });
   const [cap, setCap] = useState(String(settings.dailyCap));
+  const [confirmationCap, setConfirmationCap] = useState(String(settings.confirmationDailyCap));
   const [countries, setCountries] = useState(settings.allowedCountries.join(', '));
   const [prices, setPrices] = useState<Record<string, string>>(() =>
     Object.fromEntries(Object.entries(settings.pricesPerPart).map(([country, price]) => [country, String(price)])),
@@ -34,6 +35,8 @@ export const CostGuardsSection = forwardRef<HTMLHeadingElement, CostGuardsSectio
 
   const capValue = Number(cap);
   const capValid = Number.isInteger(capValue) && capValue >= 1 && capValue <= DAILY_CAP_MAX;
+  const confirmationCapValue = Number(confirmationCap);
+  const confirmationCapValid = Number.isInteger(confirmationCapValue) && confirmationCapValue >= 1 && confirmationCapValue <= DAILY_CAP_MAX;
   const countryList = parseCountryList(countries);
   const priceValues = Object.entries(prices)
     .filter(([country, text]) => text.trim() !== '' && countryList?.includes(country))
@@ -43,8 +46,8 @@ export const CostGuardsSection = forwardRef<HTMLHeadingElement, CostGuardsSectio
   async function submit(event: FormEvent) {
     event.preventDefault();
     setTouched(true);
-    if (!capValid || !countryList || !pricesValid) return;
-    await onSave({ dailyCap: capValue, allowedCountries: countryList, pricesPerPart: Object.fromEntries(priceValues) });
+    if (!capValid || !confirmationCapValid || !countryList || !pricesValid) return;
+    await onSave({ dailyCap: capValue, confirmationDailyCap: confirmationCapValue, allowedCountries: countryList, pricesPerPart: Object.fromEntries(priceValues) });
   }
 
   return (
@@ -61,6 +64,17 @@ export const CostGuardsSection = forwardRef<HTMLHeadingElement, CostGuardsSectio
           value={cap}
           onChange={(event) => setCap(event.target.value)}
           error={touched && !capValid ? t('guards.dailyCapHint', { max: DAILY_CAP_MAX }) : undefined}
+        />
+        <TextField
+          label={t('guards.confirmationDailyCap')}
+          hint={t('guards.confirmationDailyCapHint', { max: DAILY_CAP_MAX })}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={DAILY_CAP_MAX}
+          value={confirmationCap}
+          onChange={(event) => setConfirmationCap(event.target.value)}
+          error={touched && !confirmationCapValid ? t('guards.dailyCapHint', { max: DAILY_CAP_MAX }) : undefined}
         />
         <TextField
           label={t('guards.countries')}
