@@ -49,6 +49,11 @@ test('readiness, user list, eligibility export and review file work offline thro
   expect(reviewText).not.toContain('LiveReviewKey');
   expect(reviewText).not.toMatch(/\+31687654321|0687654321/);
   expect(reviewText).not.toContain('jan.jansen@example.nl');
+  // No confirmation code either: every code the fake delivered stays out of the file.
+  const codes = fake.messages().map((m) => /\b\d{6}\b/.exec(m.body ?? '')?.[0]).filter((c): c is string => c !== undefined);
+  expect(codes.length).toBeGreaterThanOrEqual(2);
+  // As a number of its own: a 13-digit timestamp may hold the same six digits by chance.
+  for (const code of codes) expect(reviewText).not.toMatch(new RegExp(`(?<!\\d)${code}(?!\\d)`));
   const upload = (text: string) => ({ source: 'upload', fileName: 'review.json', contentBase64: Buffer.from(text).toString('base64') });
   expect(await host.call('importReviewFile', upload(reviewText))).toMatchObject({ ok: true, value: { status: 'imported', differences: [] } });
   expect(await host.call('importReviewFile', upload(reviewText.slice(0, 100)))).toMatchObject({ ok: false, error: { code: 'review_file_damaged' } });
