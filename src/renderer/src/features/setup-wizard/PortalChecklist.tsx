@@ -7,6 +7,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { formatDateTime } from './format';
 import { PortalStateBadge, isSandboxProfile } from './PortalStateBadge';
 import { useSetupStore } from './setup-store';
+import './portal-checklist.css';
 
 /** Copies a value to the clipboard and says so; where the clipboard is refused, the text is selected instead. */
 function CopyValue({ label, value }: { label: string; value: string }) {
@@ -152,7 +153,7 @@ export function PortalChecklist({ profile, onClose }: { profile: ProfileView; on
       <h3>{t('portal.markHeading')}</h3>
       <p>
         <PortalStateBadge profile={profile} />{' '}
-        {portal.state !== 'not_yet' && portal.savedAt !== null ? t('portal.markedOn', { date: formatDateTime(portal.savedAt, i18n.language) }) : null}
+        {portal.state === 'changed_since' && portal.savedAt !== null ? t('portal.markedOn', { date: formatDateTime(portal.savedAt, i18n.language) }) : null}
       </p>
       {portal.note ? <p>{t('portal.noteShown', { note: portal.note })}</p> : null}
       {portal.state === 'changed_since' ? <Notice tone="warning">{t('portal.changedSince')}</Notice> : null}
