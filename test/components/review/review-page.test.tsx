@@ -173,7 +173,7 @@ describe('Review page', () => {
     const saveReportPdf = vi.fn<SmsAdminBridge['saveReportPdf']>(async () => ok({ status: 'saved' as const, path: '/tmp/report.pdf' }));
     await renderPage(bridgeWith({ saveReportPdf }));
     await userEvent.click(screen.getByRole('button', { name: 'Show the printable report' }));
-    expect(screen.getByRole('heading', { level: 1, name: 'SMS provider review' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'SMS provider review' })).toHaveFocus();
     expect(screen.queryByRole('button', { name: /^Go to/ })).toBeNull();
     await userEvent.selectOptions(screen.getByLabelText('Language of the report'), 'nl');
     expect(screen.getByRole('heading', { level: 1, name: 'Controle van de SMS-provider' })).toBeInTheDocument();
@@ -194,6 +194,7 @@ describe('Review page', () => {
     expect(print).toHaveBeenCalled();
     await userEvent.click(screen.getByRole('button', { name: 'Back to the review' }));
     expect(document.documentElement).not.toHaveClass('printing-review');
+    expect(screen.getByRole('button', { name: 'Show the printable report' })).toHaveFocus();
   });
 
   it('speaks Dutch: the import button is "Gebruikerslijst importeren"', async () => {

@@ -76,6 +76,11 @@ export function ReportView({ onClose }: { onClose: () => void }) {
   const [error, setError] = useState<AppError>();
   const i18nForReport = useMemo(() => reportI18n(language), [language]);
 
+  // The report replaces the page: its heading takes focus, as after a navigation.
+  useEffect(() => {
+    document.querySelector<HTMLElement>('.review-report h1')?.focus();
+  }, []);
+
   useEffect(() => {
     document.documentElement.classList.add('printing-review');
     return () => document.documentElement.classList.remove('printing-review');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Page, Section } from '../../components';
 import { CostSection } from './CostSection';
@@ -18,12 +18,28 @@ import './review-print.css';
 export function ReviewPage() {
   const { t } = useTranslation('review');
   const [report, setReport] = useState(false);
+  const reportButton = useRef<HTMLButtonElement>(null);
+  const backFromReport = useRef(false);
+
+  // Back from the report: focus returns to the button that opened it.
+  useEffect(() => {
+    if (!report && backFromReport.current) reportButton.current?.focus();
+  }, [report]);
 
   useEffect(() => {
     void useReviewStore.getState().loadAll();
   }, []);
 
-  if (report) return <ReportView onClose={() => setReport(false)} />;
+  if (report) {
+    return (
+      <ReportView
+        onClose={() => {
+          backFromReport.current = true;
+          setReport(false);
+        }}
+      />
+    );
+  }
 
   return (
     <Page title={t('title')} intro={t('intro')} className="review">
@@ -34,7 +50,9 @@ export function ReviewPage() {
       <Section title={t('report.title')}>
         <p>{t('report.intro')}</p>
         <div className="actions">
-          <Button onClick={() => setReport(true)}>{t('report.open')}</Button>
+          <Button ref={reportButton} onClick={() => setReport(true)}>
+            {t('report.open')}
+          </Button>
         </div>
       </Section>
     </Page>
