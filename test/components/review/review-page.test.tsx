@@ -104,6 +104,36 @@ describe('Review page', () => {
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe('\uFEFFE-mail;Deelnemernummer\na@x.nl;11111\n');
   });
 
+  it('changes the columns, filters and searches the table, keeps the list and clears it after asking', async () => {
+    const classifyUserList = vi.fn<SmsAdminBridge['classifyUserList']>(async ({ mapping }) => ok({ ...userList, mapping }));
+    const getEligibilityRows = vi.fn<SmsAdminBridge['getEligibilityRows']>(async ({ offset }) => ok({ total: ROWS.length, offset, rows: ROWS }));
+    const keepUserList = vi.fn<SmsAdminBridge['keepUserList']>(async () => ok({ ...userList, kept: true }));
+    const clearUserList = vi.fn<SmsAdminBridge['clearUserList']>(async () => ok({ cleared: true }));
+    await renderPage(bridgeWith({ getUserList: async () => ok(userList), classifyUserList, getEligibilityRows, keepUserList, clearUserList }));
+    expect(await screen.findByText('2 rows shown')).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText('Mobile number', { selector: 'select' }), '');
+    await userEvent.click(screen.getByRole('button', { name: 'Apply columns' }));
+    expect(classifyUserList).toHaveBeenCalledWith({ importId: userList.importId, mapping: { email: 0, participantNumber: 1, mobile: null, name: 3 } });
+
+    await userEvent.selectOptions(screen.getByLabelText('Show'), 'duplicate');
+    await waitFor(() => expect(getEligibilityRows).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'duplicate', offset: 0 })));
+    await userEvent.type(screen.getByLabelText('Search'), 'Piet{Enter}');
+    await waitFor(() => expect(getEligibilityRows).toHaveBeenLastCalledWith(expect.objectContaining({ status: 'duplicate', search: 'Piet' })));
+
+    await userEvent.click(screen.getByRole('button', { name: 'Keep on this computer' }));
+    expect(keepUserList).toHaveBeenCalledWith({ importId: userList.importId });
+    expect(await screen.findByText('The list is kept on this computer, with phone numbers masked.')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Clear the list' }));
+    expect(clearUserList).not.toHaveBeenCalled();
+    const dialog = screen.getByRole('dialog', { name: 'Clear the user list?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Clear the list' }));
+    expect(clearUserList).toHaveBeenCalled();
+    expect(await screen.findByText('The user list was cleared.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Export result (CSV)' })).toBeNull();
+  });
+
   it('says why a user list was refused', async () => {
     await renderPage(bridgeWith({ importUserList: async () => err('too_many_rows', 'x', { details: { rows: 100_001, max: 100_000 } }) }));
     await userEvent.click(screen.getByRole('button', { name: 'Import user list' }));
