@@ -80,6 +80,8 @@ export function initI18n(language: AppLanguage = resolveLanguage('system')): Pro
 
 /** Switches the live language for a preference (`system` follows the system locale); loads its texts first. */
 export async function applyLanguagePreference(preference: LanguagePreference): Promise<void> {
+  // The preference may arrive while the starting language still loads: switch after that, not during.
+  if (ready) await ready;
   const target = resolveLanguage(preference);
   if (i18n.language !== target) await i18n.changeLanguage(target);
 }
