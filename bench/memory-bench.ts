@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     const profileId = await activeProfile(host, fake);
     const started = performance.now();
     let peak = idle;
+    let half = 0;
     for (let done = 0; done < SENDS; ) {
       const batch = Math.min(SENDS_PER_DAY, SENDS - done);
       let next = 0;
@@ -100,7 +101,9 @@ async function main(): Promise<void> {
       );
       done += batch;
       await host.advanceClock(DAY);
-      peak = Math.max(peak, rssOf(pid));
+      const now = rssOf(pid);
+      peak = Math.max(peak, now);
+      if (half === 0 && done >= SENDS / 2) half = now;
     }
     const sendSeconds = (performance.now() - started) / 1000;
     await settle(3_000); // the last delivery follow-ups finish
@@ -110,6 +113,7 @@ async function main(): Promise<void> {
     const figures: Figure[] = [
       { metric: 'host RSS idle (after start and one call)', value: idle / MB, unit: 'MB' },
       { metric: `host RSS after ${SENDS.toLocaleString('en')} test sends`, value: after / MB, unit: 'MB', note: `+${((after - idle) / MB).toFixed(1)} MB; ${rows.toLocaleString('en')} log rows` },
+      { metric: `host RSS after the first ${(SENDS / 2).toLocaleString('en')} sends`, value: half / MB, unit: 'MB', note: 'growth in the second half tells a leak from warm-up' },
       { metric: 'host RSS peak while sending', value: peak / MB, unit: 'MB', note: `${LANES} at a time, ${(SENDS / sendSeconds).toFixed(0)} sends/s` },
     ];
     report('memory', 'Browser host memory (child process, fake MessageBird over HTTPS)', figures);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSegments } from '../../../../src/shared/rules/sms-segments';
+import { countSegments, countWithCalculator } from '../../../../src/shared/rules/sms-segments';
 
 const a = (n: number) => 'a'.repeat(n);
 const ucs = (n: number) => 'ë'.repeat(n); // ë is not in the GSM-7 table
@@ -68,5 +68,31 @@ describe('countSegments: UCS-2', () => {
 
   it('lists each character that forces UCS-2 once', () => {
     expect(countSegments('Code ë ë ☺').nonGsmCharacters.sort()).toEqual(['ë', '☺'].sort());
+  });
+});
+
+describe('countSegments: the plain GSM-7 shortcut', () => {
+  const plain = 'ABCXYZabcxyz0123456789 \n@$_!"#%&\'()*+,-./:;<=>?';
+  const others = ['€', '[', ']', '{', '}', '^', '~', '\\', '|', '\r', 'é', 'Ä', '£', '`', '😀', '\t', 'ë'];
+
+  it('answers exactly what the calculator does, for plain text of any length up to five parts', () => {
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    // Every length around each part boundary (160, 306, 459, 612), and a few in between.
+    const lengths = [0, 1, 2, 50, 100, ...[160, 306, 459, 612].flatMap((edge) => [edge - 2, edge - 1, edge, edge + 1, edge + 2]), 230, 400, 540];
+    for (const length of lengths) {
+      const body = Array.from({ length }, () => plain[Math.floor(random() * plain.length)]).join('');
+      expect(countSegments(body), `length ${length}`).toEqual(countWithCalculator(body));
+    }
+  });
+
+  it('leaves extension characters, CR and non-GSM text to the calculator', () => {
+    for (const char of others) {
+      for (const body of [`Testcode: 123456 ${char}`, a(150) + char + a(20), `${char}\n${char}`]) {
+        expect(countSegments(body), JSON.stringify(body)).toEqual(countWithCalculator(body));
+      }
+    }
+    // An extension character takes two septets: 159 plain + € no longer fits one part.
+    expect(countSegments(a(159) + '€')).toMatchObject({ encoding: 'GSM-7', parts: 2, characters: 161 });
   });
 });
