@@ -134,6 +134,17 @@ describe('Review page', () => {
     expect(screen.queryByRole('button', { name: 'Export result (CSV)' })).toBeNull();
   });
 
+  it('refuses a file over the size limit before uploading it, and names the limit', async () => {
+    const importUserList = vi.fn<SmsAdminBridge['importUserList']>();
+    await renderPage(bridgeWith({ importUserList }, 'browser'));
+    const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const big = new File(['x'], 'big.csv', { type: 'text/csv' });
+    Object.defineProperty(big, 'size', { value: 17 * 1024 * 1024 });
+    fireEvent.change(input, { target: { files: [big] } });
+    expect(await screen.findByRole('alert')).toHaveTextContent('The file is too large: at most 16 MB. Nothing was changed.');
+    expect(importUserList).not.toHaveBeenCalled();
+  });
+
   it('says why a user list was refused', async () => {
     await renderPage(bridgeWith({ importUserList: async () => err('too_many_rows', 'x', { details: { rows: 100_001, max: 100_000 } }) }));
     await userEvent.click(screen.getByRole('button', { name: 'Import user list' }));

@@ -6,7 +6,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { ColumnMapping } from './ColumnMapping';
 import { startDownload } from './download';
 import { EligibilityTable, STATUS_TONE } from './EligibilityTable';
-import { formatDateTime, formatNumber } from './format';
+import { formatDateTime, formatNumber, withReadableLimit } from './format';
 import { OpenFileButton } from './OpenFileButton';
 import { useReviewStore } from './review-store';
 
@@ -103,7 +103,7 @@ export function EligibilitySection() {
         />
       </div>
       {busy === 'import' ? <Spinner label={t('eligibility.importing')} /> : null}
-      {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
+      {error ? <Notice tone="error">{errorText(withReadableLimit(error, i18n.language))}</Notice> : null}
       <ListNotices />
       {list.status === 'loading' && !current ? <Spinner label={t('loading')} /> : null}
       {current ? (

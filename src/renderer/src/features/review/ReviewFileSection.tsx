@@ -3,13 +3,14 @@ import { REVIEW_FILE_MAX_BYTES } from '../../../../shared/review-types';
 import { Button, CheckboxField, Notice, Section, Spinner } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { startDownload } from './download';
+import { withReadableLimit } from './format';
 import { OpenFileButton } from './OpenFileButton';
 import { ReviewComparison } from './ReviewComparison';
 import { useReviewStore } from './review-store';
 
 /** Export the review as a file (no secrets), and open one read-only beside this computer's setup. */
 export function ReviewFileSection() {
-  const { t } = useTranslation('review');
+  const { t, i18n } = useTranslation('review');
   const errorText = useErrorText({ ns: 'review' });
   const busy = useReviewStore((s) => s.fileBusy);
   const error = useReviewStore((s) => s.fileError);
@@ -46,9 +47,7 @@ export function ReviewFileSection() {
         />
       </div>
       {busy === 'import' ? <Spinner label={t('file.opening')} /> : null}
-      {error ? (
-        <Notice tone="error">{errorText(error)}</Notice>
-      ) : null}
+      {error ? <Notice tone="error">{errorText(withReadableLimit(error, i18n.language))}</Notice> : null}
       {notice?.kind === 'cancelled' ? <Notice tone="info">{t('file.cancelled')}</Notice> : null}
       {notice?.kind === 'exported' ? (
         <Notice tone="success">

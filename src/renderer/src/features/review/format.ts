@@ -36,3 +36,9 @@ export function formatBytes(bytes: number, language: string): string {
 export function daysBetween(from: number, to: number): number {
   return Math.max(0, Math.floor((to - from) / 86_400_000));
 }
+
+/** An error from main with its byte limit in words (`16 MB`), for the "file too large" text. */
+export function withReadableLimit<E extends { details?: Record<string, unknown> }>(error: E, language: string): E {
+  const max = error.details?.maxBytes;
+  return typeof max === 'number' ? { ...error, details: { ...error.details, maxBytes: formatBytes(max, language) } } : error;
+}
