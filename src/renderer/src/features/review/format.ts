@@ -1,22 +1,16 @@
 /** Numbers, money, dates and months for the review, in the language it is shown in (page or report). */
 
-/** Intl locale for a UI language: Dutch conventions, or British ones (day before month) for English. */
-export function intlLocale(language: string): string {
-  return language.startsWith('nl') ? 'nl-NL' : 'en-GB';
-}
+import { formatDateTime, formatMoney as formatCurrency, intlLocale } from '../../i18n/format';
+
+export { formatDateTime, intlLocale };
 
 export function formatNumber(value: number, language: string, maximumFractionDigits = 0): string {
   return new Intl.NumberFormat(intlLocale(language), { maximumFractionDigits }).format(value);
 }
 
-/** `€ 0,056` for prices per part, `€ 1.234,56` for sums: fractions of a cent only where they matter. */
+/** Money as every screen shows it (fractions of a cent below € 10), euro unless said otherwise. */
 export function formatMoney(amount: number, language: string, currency = 'EUR'): string {
-  const digits = Math.abs(amount) >= 10 || amount === 0 ? 2 : 4;
-  return new Intl.NumberFormat(intlLocale(language), { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: digits }).format(amount);
-}
-
-export function formatDateTime(ms: number, language: string): string {
-  return new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'short', timeStyle: 'short' }).format(new Date(ms));
+  return formatCurrency(amount, currency, language);
 }
 
 /** `2021-09` → `september 2021` / `September 2021`; the text itself when it is not such a month. */
