@@ -4,7 +4,7 @@ import { ELIGIBILITY_STATUSES, SKIPPED_ROWS_SHOWN, USER_LIST_MAX_BYTES, type Eli
 import { Button, ConfirmDialog, Notice, Section, SelectField, Spinner, StatusBadge, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { ColumnMapping } from './ColumnMapping';
-import { startDownload } from './download';
+import { startDownload } from '../../download';
 import { EligibilityTable, STATUS_TONE } from './EligibilityTable';
 import { formatDateTime, formatNumber, withReadableLimit } from './format';
 import { OpenFileButton } from './OpenFileButton';

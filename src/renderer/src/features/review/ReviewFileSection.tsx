@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { REVIEW_FILE_MAX_BYTES } from '../../../../shared/review-types';
 import { Button, CheckboxField, Notice, Section, Spinner } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
-import { startDownload } from './download';
+import { startDownload } from '../../download';
 import { withReadableLimit } from './format';
 import { OpenFileButton } from './OpenFileButton';
 import { ReviewComparison } from './ReviewComparison';

@@ -1,27 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ConfirmDialog, Notice, Section, Spinner, TextField } from '../../components';
+import { startDownload } from '../../download';
 import { useErrorText } from '../../i18n/error-text';
 import { MAX_RETENTION_DAYS } from '../../../../shared/send-log-types';
 import { formatNumber, formatTime } from './format';
 import { useSendLogStore } from './send-log-store';
-
-/**
- * Starts a browser download of a same-origin URL (the browser host's one-time `/download/<id>`)
- * through a hidden `<a download>`: no window.open, no foreign address (CSP allows same-origin only).
- */
-export function startDownload(url: string): boolean {
-  const target = new URL(url, window.location.href);
-  if (target.origin !== window.location.origin) return false;
-  const link = document.createElement('a');
-  link.href = target.href;
-  link.download = '';
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  return true;
-}
 
 /** CSV export of the current filter: the native save dialog in Electron, a download in the browser host. */
 export function ExportSection() {
