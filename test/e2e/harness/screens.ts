@@ -34,6 +34,7 @@ export const SCREENS = [
   'send-log',
   'send-log-detail',
   'review',
+  'review-report',
   'settings',
   'settings-switch',
   'test-send',
@@ -171,6 +172,11 @@ export async function walkScreens(page: Page, host: HostProcess, language: Langu
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.review.title);
   await settled(page);
   await visit('review');
+  await page.getByRole('button', { name: T.review.report.open, exact: true }).click();
+  await expect(page.getByRole('button', { name: T.review.report.back, exact: true })).toBeVisible();
+  await settled(page);
+  await visit('review-report');
+  await page.getByRole('button', { name: T.review.report.back, exact: true }).click();
 
   // Instellingen, and the switch to MessageBird with its cost warning (cancelled).
   await nav(page, 4).click();
