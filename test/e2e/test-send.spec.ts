@@ -14,12 +14,12 @@ const posts = (fake: FakeMessageBird) => fake.requests.filter((r) => r.method ==
  * An active profile with the fake's live key, set up through the contract as the wizard does: the
  * confirmation code is read from the message the fake received.
  */
-async function activeProfile(host: HostProcess, fake: FakeMessageBird): Promise<string> {
+async function activeProfile(host: HostProcess, fake: FakeMessageBird, participantNumber = '12345', name = 'Acme'): Promise<string> {
   await useMessageBird(host);
   const started = await host.call<{ profileId: string }>('startProfileSetup', {
-    participantNumber: '12345',
-    description: 'Acme',
-    originator: 'Acme',
+    participantNumber,
+    description: name,
+    originator: name,
     adminPhone: '+31687654321',
     apiKey: FAKE_LIVE_KEY,
     language: 'en',
@@ -82,6 +82,34 @@ test.describe('test send through the real SDK to the fake MessageBird', () => {
     expect(filesContainingSecrets(host.dataDir, [code, '+31612345678', FAKE_LIVE_KEY])).toEqual([]);
     expect(host.output()).not.toContain(code);
     expect(posts(fake)).toHaveLength(before + 1);
+  });
+
+  test('starts on the newest live profile; changing the form clears the old result and sends anew', async ({ page, host, fake }) => {
+    await activeProfile(host, fake, '12345', 'Acme');
+    await host.advanceClock(1_000);
+    await activeProfile(host, fake, '23456', 'Beta');
+    await openTestSend(page, host);
+    await expect(page.getByLabel('Send from').locator('option:checked')).toHaveText('Beta (23456) — sender Beta');
+
+    await sendTestCode(page);
+    const result = page.getByRole('region', { name: 'Result' });
+    await expect(result.getByTestId('test-send-status')).toBeVisible();
+    const submit = page.getByRole('button', { name: 'Check and send…' });
+    await expect(submit).toBeEnabled();
+
+    // Another number: the old result no longer describes the form, so it goes.
+    await page.getByLabel('Phone number').fill('0687654321');
+    await expect(result).toHaveCount(0);
+    await submit.click();
+    const dialog = page.getByRole('dialog', { name: 'Send a test code?' });
+    await expect(dialog).toContainText('from Beta to +31 6 87654321');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // Another provider after a result: the same.
+    await sendTestCode(page, '0687654321');
+    await expect(result.getByTestId('test-send-status')).toBeVisible();
+    await page.getByLabel('Send from').selectOption({ label: 'Acme (12345) — sender Acme' });
+    await expect(result).toHaveCount(0);
   });
 
   test('422 code 25 ("not enough balance"): a clear message and a failed row with the reason', async ({ page, host, fake }) => {
