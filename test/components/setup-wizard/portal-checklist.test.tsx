@@ -133,4 +133,16 @@ describe('AFAS portal checklist', () => {
     await userEvent.click(screen.getByRole('menuitem', { name: 'Stappen AFAS-portal' }));
     expect(screen.getByRole('region', { name: 'Invullen in de AFAS Online portal: deelnemer 12345' })).toHaveTextContent('Klik op SMS-provider en daarna op Nieuw.');
   });
+  it('opens by itself after Save, for the participant number just saved', async () => {
+    const saved = activeProfile();
+    const activateProfile = vi.fn<SmsAdminBridge['activateProfile']>(async () => ok(saved));
+    await renderPage([{ ...saved, status: 'awaiting_confirmation', active: null }], { activateProfile });
+    await screen.findByRole('row', { name: /12345/ });
+    act(() => useSetupStore.getState().openExisting({ ...saved, status: 'awaiting_confirmation', active: null }));
+    await act(() => useSetupStore.getState().activate());
+    expect(activateProfile).toHaveBeenCalledWith({ id: 'p-1', acknowledgeCosts: true });
+    const checklist = screen.getByRole('region', { name: 'Enter it in the AFAS Online portal: participant 12345' });
+    expect(checklist).toHaveTextContent('Click Opslaan.');
+    expect(screen.getByText(/verified and saved in this app/)).toBeInTheDocument();
+  });
 });
