@@ -29,7 +29,10 @@ describe('confirmation SMS delivery on the "code sent" step', () => {
     expect(getConfirmationDelivery).toHaveBeenCalledWith({ id: 'p-1', logId: '7' });
 
     await act(() => vi.advanceTimersByTimeAsync(DELIVERY_POLL_MS));
-    expect(await screen.findByText('not delivered (unknown subscriber)')).toBeInTheDocument();
+    expect(await screen.findByText('not delivered')).toBeInTheDocument();
+    // MessageBird's own words, quoted and marked as English under the app's sentence.
+    expect(screen.getByText('MessageBird reports:')).toBeInTheDocument();
+    expect(screen.getByText('unknown subscriber')).toHaveAttribute('lang', 'en');
     expect(screen.getByText('Delivery:')).toBeInTheDocument();
     await act(() => vi.advanceTimersByTimeAsync(DELIVERY_POLL_MS * 3));
     expect(getConfirmationDelivery).toHaveBeenCalledTimes(2);
