@@ -5,6 +5,7 @@ import type { KeyCheck } from '../../../../shared/contract';
 import { Button, Notice, Section, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { useConnectionTestStore } from './settings-store';
+import { formatMoney, formatNumber } from '../../i18n/format';
 
 type KeyProblem = 'empty' | 'too_long' | 'bad_characters';
 
@@ -19,10 +20,7 @@ function keyProblem(apiKey: string): KeyProblem | undefined {
 function KeyCheckResult({ result }: { result: KeyCheck }) {
   const { t, i18n } = useTranslation('settings');
   const { amount, type, payment } = result.balance;
-  const amountText =
-    type === 'euros'
-      ? new Intl.NumberFormat(i18n.language, { style: 'currency', currency: 'EUR' }).format(amount)
-      : new Intl.NumberFormat(i18n.language).format(amount);
+  const amountText = type === 'euros' ? formatMoney(amount, 'EUR', i18n.language) : formatNumber(amount, i18n.language);
   const typeText = type === 'euros' || type === 'credits' ? t(`connection.balanceTypes.${type}`) : type;
   const paymentText = payment === 'prepaid' || payment === 'postpaid' ? t(`connection.paymentKinds.${payment}`) : payment;
   const isTest = result.keyKind === 'test';

@@ -19,6 +19,7 @@ export function IntroStep() {
   const updatePreferences = useAppStore((s) => s.updatePreferences);
   const [mailFallback, setMailFallback] = useState<string>();
   const [switching, setSwitching] = useState(false);
+  const [switchFailed, setSwitchFailed] = useState(false);
 
   async function contact() {
     const result = await api.openExternal({ target: 'messagebird_contact' });
@@ -56,6 +57,7 @@ export function IntroStep() {
         </Button>
       </div>
       {mailFallback ? <Notice tone="info">{t('introStep.mailNotOpened', { url: mailFallback })}</Notice> : null}
+      {switchFailed ? <Notice tone="error">{t('introStep.switchFailed')}</Notice> : null}
       <div className="actions">
         <Button onClick={() => void contact()}>{t('actions.contactMessageBird')}</Button>
         <Button onClick={() => void continueInSandbox()}>{t('actions.useSandbox')}</Button>
@@ -71,6 +73,7 @@ export function IntroStep() {
         onCancel={() => setSwitching(false)}
         onDone={(switched) => {
           setSwitching(false);
+          setSwitchFailed(!switched);
           if (switched) goTo('details');
         }}
       />
