@@ -312,7 +312,7 @@ test.describe('setup wizard against the fake MessageBird', () => {
     expect(filesContainingSecrets(host.dataDir, [FAKE_LIVE_KEY, 'SecondLiveKey0123456789', codeIn(change)])).toEqual([]);
   });
 
-  test('a draft survives a restart without its code; reopening resumes at step 1 and sends a fresh code', async ({ page, host, fake, fakeServer }) => {
+  test('a draft survives a restart without its code; reopening resumes at step 1, the cooldown outlives the restart, then Next sends a fresh code', async ({ page, host, fake, fakeServer }) => {
     const oldCode = await toCodeStep(page, host, fake);
     expect(await host.stop()).toBe(0);
 
@@ -335,8 +335,14 @@ test.describe('setup wizard against the fake MessageBird', () => {
       const id = ((await again.call<Array<{ id: string }>>('listProfiles')) as { ok: true; value: Array<{ id: string }> }).value[0]!.id;
       expect(await again.call('verifyProfileCode', { id, code: oldCode })).toMatchObject({ ok: false, error: { code: 'code_not_pending' } });
 
+      // The resend cooldown is kept across the restart (only the code is gone): Next waits, sends nothing.
+      await pressNext(page);
+      await expect(page.getByText(/You can ask for a new code in \d\d:\d\d\./)).toBeVisible();
+      expect(sends(fake)).toHaveLength(1);
+      await again.advanceClock(60_000);
       await pressNext(page);
       await expect(page.getByText(/We sent a code to/)).toBeVisible();
+      expect(sends(fake)).toHaveLength(2);
       // The key came from the vault, encrypted at rest.
       expect(sends(fake).at(-1)?.headers.authorization).toBe(`AccessKey ${FAKE_LIVE_KEY}`);
       await enterCode(page, codeIn(sends(fake).at(-1)));
