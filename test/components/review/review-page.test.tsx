@@ -11,7 +11,7 @@ import { err, ok } from '../../../src/shared/result';
 import type { EligibilityRow } from '../../../src/shared/review-types';
 import { DEFAULT_PREFERENCES } from '../../../src/shared/settings';
 import { appInfo, fakeBridge, renderWithBridge, unnamedControls } from '../helpers';
-import { estimate, history, imported, readiness, userList } from './fixtures';
+import { estimate, history, imported, readiness, reviewFile, userList } from './fixtures';
 
 const ROWS: EligibilityRow[] = [
   { index: 0, line: 2, email: 'a@x.nl', name: 'An', participantNumbers: ['11111'], mobileMasked: '+31 •••••••01', status: 'eligible', details: {} },
@@ -198,6 +198,18 @@ describe('Review page', () => {
     expect(row).toHaveTextContent('different');
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Acme', 'AcmeBV']);
     expect(screen.getByRole('row', { name: /Participant 11111: Description/ })).not.toHaveAttribute('data-different');
+  });
+
+  it('shows a profile only this computer has, from the review main made now', async () => {
+    const extra = { ...reviewFile.profiles[0]!, id: 'p-new', participantNumber: '44444', originator: 'Nieuw' };
+    const ours = { ...reviewFile, profiles: [...reviewFile.profiles, extra] };
+    const differences = [{ path: 'profiles/44444/originator', theirs: null, ours: 'Nieuw' }];
+    await renderPage(bridgeWith({ importReviewFile: async () => ok({ status: 'imported' as const, ...imported(differences), ours }) }));
+    await userEvent.click(screen.getByRole('button', { name: 'Open a review file' }));
+    const sender = await screen.findByRole('row', { name: /Participant 44444: Sender/ });
+    expect(within(sender).getAllByRole('cell').map((c) => c.textContent)).toEqual(['—', 'Nieuw']);
+    const description = screen.getByRole('row', { name: /Participant 44444: Description/ });
+    expect(within(description).getAllByRole('cell').map((c) => c.textContent)).toEqual(['—', 'Productie']);
   });
 
   it('exports the review file without e-mail addresses unless asked', async () => {

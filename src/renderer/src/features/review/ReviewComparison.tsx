@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportedReview, ReadinessReason } from '../../../../shared/review-types';
+import type { ImportedReview, ReadinessReason, ReviewFile } from '../../../../shared/review-types';
 import { Button, Notice, StatusBadge } from '../../components';
 import { compareRows, type Leaf } from './compare-rows';
 import { formatDateTime, formatNumber } from './format';
@@ -48,7 +48,7 @@ function valueText(t: LooseT, path: string, value: Leaf, language: string, now: 
 }
 
 /** A review file shown read-only beside this computer's setup; differing rows are marked in words and style. */
-export function ReviewComparison({ imported }: { imported: ImportedReview }) {
+export function ReviewComparison({ imported }: { imported: ImportedReview & { ours?: ReviewFile } }) {
   const { t, i18n } = useTranslation('review');
   const tl = t as unknown as LooseT;
   const closeImported = useReviewStore((s) => s.closeImported);

@@ -45,17 +45,24 @@ function theirValues(review: ReviewFile): Map<string, Leaf> {
   return out;
 }
 
-/** Rows for the side-by-side view: every value of the file, with this computer's beside it; differences first-class. */
-export function compareRows(imported: Pick<ImportedReview, 'review' | 'differences'>): CompareRow[] {
+/**
+ * Rows for the side-by-side view: every value of the file beside this computer's (from `ours`, the review
+ * main made now, when it sent one); the rows main found different are marked.
+ */
+export function compareRows(imported: Pick<ImportedReview, 'review' | 'differences'> & { ours?: ReviewFile }): CompareRow[] {
   const diffs = new Map<string, ReviewDifference>(imported.differences.map((d) => [d.path, d]));
+  const theirs = theirValues(imported.review);
+  const ours = imported.ours ? theirValues(imported.ours) : undefined;
   const rows: CompareRow[] = [];
-  for (const [path, theirs] of theirValues(imported.review)) {
+  const paths = [...new Set([...theirs.keys(), ...(ours?.keys() ?? [])])];
+  for (const path of paths) {
     const diff = diffs.get(path);
-    rows.push({ path, theirs, ours: diff ? diff.ours : theirs, different: !!diff });
+    const left = theirs.has(path) ? (theirs.get(path) ?? null) : null;
+    const right = diff ? diff.ours : ours ? (ours.has(path) ? (ours.get(path) ?? null) : null) : left;
+    rows.push({ path, theirs: diff ? diff.theirs : left, ours: right, different: !!diff });
     diffs.delete(path);
   }
-  // What the file does not have in the paths above (e.g. a profile only this computer has), or a value
-  // compared elsewhere: still shown, so no difference is ever hidden.
+  // A value main compares that is not in the paths above: still shown, so no difference is ever hidden.
   for (const diff of diffs.values()) rows.push({ path: diff.path, theirs: diff.theirs, ours: diff.ours, different: true });
   return rows;
 }

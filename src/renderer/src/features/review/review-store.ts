@@ -8,6 +8,7 @@ import type {
   EligibilityStatus,
   ImportedReview,
   Readiness,
+  ReviewFile,
   UserListImport,
   UserListMapping,
 } from '../../../../shared/review-types';
@@ -45,8 +46,8 @@ interface ReviewState {
   tableKey: number;
   estimate: Loadable<CostEstimateResult>;
   history: Loadable<CostHistory>;
-  /** A review file opened read-only, with its differences from this machine. */
-  imported?: ImportedReview;
+  /** A review file opened read-only, with this machine's review now and the differences. */
+  imported?: ImportedReview & { ours?: ReviewFile };
   fileBusy?: 'export' | 'import';
   fileError?: AppError;
   fileNotice?: FileNotice;
@@ -208,8 +209,8 @@ export const useReviewStore = create<ReviewState>()((set, get) => ({
       set({ fileBusy: undefined, fileNotice: { kind: 'cancelled' } });
       return;
     }
-    const { fileName, review, differences } = result.value;
-    set({ fileBusy: undefined, imported: { fileName, review, differences } });
+    const { fileName, review, differences, ours } = result.value;
+    set({ fileBusy: undefined, imported: { fileName, review, differences, ...(ours && { ours }) } });
   },
 
   closeImported: () => set({ imported: undefined }),
