@@ -42,7 +42,8 @@ describe('electron-builder configuration', () => {
     await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
     expect(loaded.appId).toBe('nl.sms-provider-admin.desktop');
     expect(loaded.productName).toBe('SMS Provider Admin');
-  });
+    // Loading electron-builder's schema takes seconds on a busy 2-core machine.
+  }, 60_000);
 
   it('targets NSIS on Windows, dmg on macOS, AppImage and deb on Linux, each with the icon', () => {
     const targets = (platform: 'win' | 'mac' | 'linux') =>
