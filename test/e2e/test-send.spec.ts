@@ -58,7 +58,7 @@ test.describe('test send through the real SDK to the fake MessageBird', () => {
     await expect(page.getByLabel('Send from')).toContainText('Acme (12345) — sender Acme');
     await page.getByLabel('Phone number').fill(NL_MOBILE);
     await expect(page.getByText('+31612345678 · Netherlands · mobile')).toBeVisible();
-    await expect(page.getByText('GSM-7 · 16 of 160 characters · 1 SMS part')).toBeVisible();
+    await expect(page.getByText('GSM-7 · 17 of 160 characters · 1 SMS part')).toBeVisible();
     await sendTestCode(page);
 
     const result = page.getByRole('region', { name: 'Result' });
