@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ConfirmDialog, Notice, Section, Spinner, TextField } from '../../components';
 import { startDownload } from '../../download';
@@ -102,6 +102,9 @@ export function RetentionSection() {
 
   const rows = info?.rows ?? 0;
   const anyBusy = busy !== undefined;
+  // A disabled button says why: one line under the buttons, tied to each by aria-describedby.
+  const whyId = useId();
+  const why = anyBusy ? t('retention.busyWhy') : !info ? t('retention.loadingWhy') : undefined;
   return (
     <Section title={t('retention.title')}>
       {info ? (
@@ -133,16 +136,26 @@ export function RetentionSection() {
         />
       </div>
       <div className="actions">
-        <Button onClick={onChangeRetention} busy={busy === 'retention' || (busy === 'plan' && plan === undefined)} disabled={anyBusy || !info}>
+        <Button
+          onClick={onChangeRetention}
+          busy={busy === 'retention' || (busy === 'plan' && plan === undefined)}
+          disabled={anyBusy || !info}
+          aria-describedby={why ? whyId : undefined}
+        >
           {t('retention.change')}
         </Button>
-        <Button onClick={() => info && void planDeletion('purge', info.retentionDays)} disabled={anyBusy || !info}>
+        <Button onClick={() => info && void planDeletion('purge', info.retentionDays)} disabled={anyBusy || !info} aria-describedby={why ? whyId : undefined}>
           {t('retention.purge')}
         </Button>
-        <Button variant="danger" onClick={() => setConfirmClear(true)} disabled={anyBusy}>
+        <Button variant="danger" onClick={() => setConfirmClear(true)} disabled={anyBusy} aria-describedby={anyBusy ? whyId : undefined}>
           {t('retention.clear')}
         </Button>
       </div>
+      {why ? (
+        <p className="field__hint" id={whyId}>
+          {why}
+        </p>
+      ) : null}
       {message ? <Notice tone="success">{message}</Notice> : null}
       {error ? <Notice tone="error">{errorText(error)}</Notice> : null}
 
