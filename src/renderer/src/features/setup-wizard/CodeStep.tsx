@@ -30,6 +30,7 @@ export function CodeStep() {
   const language = i18n.language === 'nl' ? 'nl' : 'en';
   const deadHintId = useId();
   const waitId = useId();
+  const busyId = useId();
 
   useEffect(() => {
     if (error && !WAIT_ERRORS.has(error.code)) inputRef.current?.focus();
@@ -57,7 +58,9 @@ export function CodeStep() {
   return (
     <div className="stack">
       {resending ? (
-        <Spinner label={t('code.resending', { phone })} />
+        <div id={busyId}>
+          <Spinner label={t('code.resending', { phone })} />
+        </div>
       ) : sent ? (
         <>
           {sent.delivery === 'unknown' ? (
@@ -104,7 +107,7 @@ export function CodeStep() {
           </p>
         ) : null}
         <div className="actions">
-          <Button onClick={() => goTo('details')} disabled={busy}>
+          <Button onClick={() => goTo('details')} disabled={busy} aria-describedby={resending ? busyId : undefined}>
             {t('actions.back')}
           </Button>
           <Button

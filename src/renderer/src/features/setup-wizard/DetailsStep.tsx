@@ -234,14 +234,19 @@ export function DetailsStep() {
         required={!phoneOnFile}
       />
 
-      {sending ? <Spinner label={t('sending.progress')} /> : null}
+      {/* While the code is being sent the other buttons wait; this line says why (aria-describedby). */}
+      {sending ? (
+        <div id="setup-details-sending">
+          <Spinner label={t('sending.progress')} />
+        </div>
+      ) : null}
       <div className="actions">
         {existing ? null : (
-          <Button variant="link" onClick={() => goTo('intro')} disabled={wizard.busy}>
+          <Button variant="link" onClick={() => goTo('intro')} disabled={wizard.busy} aria-describedby={sending ? 'setup-details-sending' : undefined}>
             {t('actions.showIntro')}
           </Button>
         )}
-        <Button onClick={close} disabled={wizard.busy}>
+        <Button onClick={close} disabled={wizard.busy} aria-describedby={sending ? 'setup-details-sending' : undefined}>
           {existing ? t('actions.backToList') : t('actions.cancel')}
         </Button>
         <Button type="submit" variant="primary" busy={sending} disabled={wizard.busy && !sending}>
