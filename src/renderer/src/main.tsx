@@ -12,10 +12,10 @@ import './styles/components.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 // The first page's code, the language's texts and the app's facts load side by side; React renders
-// once the texts are in (App starts the facts itself only when nothing asked for them yet).
-void PAGES.find((p) => p.id === useNavigationStore.getState().page)?.preload();
+// once the texts and the page are in (App starts the facts itself only when nothing asked for them yet).
+const firstPage = PAGES.find((p) => p.id === useNavigationStore.getState().page)?.preload();
 void useAppStore.getState().load();
-void initI18n().then(() =>
+void Promise.all([initI18n(), firstPage?.catch(() => undefined)]).then(() =>
   createRoot(root).render(
     <StrictMode>
       <App />

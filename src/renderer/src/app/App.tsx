@@ -39,6 +39,9 @@ export function App() {
                 className="nav-item"
                 aria-current={p.id === page ? 'page' : undefined}
                 onClick={() => go(p.id)}
+                // Fetch the page's code as the pointer or focus arrives, so the click rarely waits.
+                onPointerEnter={() => void p.preload().catch(() => undefined)}
+                onFocus={() => void p.preload().catch(() => undefined)}
               >
                 {t(p.navKey)}
               </button>

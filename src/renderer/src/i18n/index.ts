@@ -50,6 +50,8 @@ let ready: Promise<I18n> | undefined;
  */
 export function initI18n(language: AppLanguage = resolveLanguage('system')): Promise<I18n> {
   if (!ready) {
+    // Fetch the texts now, alongside the first page's code; i18next asks for them a little later.
+    void CATALOGUES[language]().catch(() => undefined);
     ready = i18n
       .use(lazyCatalogues)
       .use(initReactI18next)
