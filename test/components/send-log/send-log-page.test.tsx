@@ -268,7 +268,7 @@ describe('send log page', () => {
     const setRetentionDays = vi.fn<SmsAdminBridge['setRetentionDays']>(async ({ days }) => ok({ retentionDays: days, deleted: 7 }));
     const base = fakeLog({ total: 12 });
     const queryLog = vi.fn<SmsAdminBridge['queryLog']>(async (input) =>
-      input.filter.to !== undefined && input.limit === 1 ? ok({ rows: [], next: null, totals: { count: 7, parts: 7, cost: [] } }) : base.queryLog(input),
+      input.filter.to !== undefined && input.limit === 1 ? ok({ rows: [], next: null, totals: { count: 7, parts: 7, cost: [], sandboxCount: 0 } }) : base.queryLog(input),
     );
     renderWithBridge(<SendLogPage />, bridgeFor({ ...base, queryLog }, { setRetentionDays }));
     const field = await screen.findByLabelText('Keep messages for (days)');
