@@ -378,6 +378,12 @@ describe('setup wizard', () => {
     expect(await screen.findByText('The profile was deleted.')).toBeInTheDocument();
   });
 
+  it('marks the balance of a setup confirmed in Sandbox as simulated', async () => {
+    await renderPage({ listProfiles: async () => ok([{ ...activeProfile, active: { ...activeProfile.active!, confirmedMode: 'sandbox' } }]) });
+    const row = await screen.findByRole('row', { name: /12345/ });
+    expect(row).toHaveTextContent('€12.50 (simulated)');
+  });
+
   it('opens "Replace key" on the key field of an active profile, keeping the phone masked', async () => {
     await renderPage({ listProfiles: async () => ok([activeProfile]) });
     const row = await screen.findByRole('row', { name: /12345/ });

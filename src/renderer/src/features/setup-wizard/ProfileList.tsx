@@ -96,7 +96,11 @@ export function ProfileList({ profiles }: { profiles: ProfileView[] }) {
                   {key?.protection ? <span className="setup-list__sub">{t(`protection.${key.protection}`)}</span> : null}
                 </td>
                 <td>
-                  <span className="setup-list__main">{p.lastKeyCheck ? formatBalance(p.lastKeyCheck.balance, i18n.language) : '—'}</span>
+                  <span className="setup-list__main">
+                    {p.lastKeyCheck ? formatBalance(p.lastKeyCheck.balance, i18n.language) : '—'}
+                    {/* A Sandbox setup's balance came from the simulator: never show it as money in the account. */}
+                    {p.lastKeyCheck && p.active?.confirmedMode === 'sandbox' ? ` (${t('list.simulated')})` : null}
+                  </span>
                   <span className="setup-list__sub">
                     {p.lastKeyCheck ? t('list.checkedAt', { date: formatDateTime(p.lastKeyCheck.at, i18n.language) }) : t('list.neverChecked')}
                   </span>
