@@ -154,7 +154,7 @@ test.describe('test send through the real SDK to the fake MessageBird', () => {
     await page.getByLabel('Phone number').fill(NL_MOBILE);
     await page.getByRole('button', { name: 'Check and send…' }).click();
     await expect(page.getByRole('alert')).toContainText(
-      'This provider already sent 1 test messages in the last 24 hours (the cap is 1). Wait, or raise the cap under Cost guards.',
+      'This provider already sent 1 test message in the last 24 hours (the cap is 1). Wait, or raise the cap under Cost guards.',
     );
     await expect(page.getByRole('dialog')).toBeHidden();
     expect(posts(fake)).toHaveLength(before);
