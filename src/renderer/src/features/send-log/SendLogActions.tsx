@@ -15,6 +15,8 @@ export function ExportSection() {
   const notice = useSendLogStore((s) => s.notice);
   const error = useSendLogStore((s) => (s.errorArea === 'export' ? s.actionError : undefined));
   const exportCsv = useSendLogStore((s) => s.exportCsv);
+  const waiting = busy !== undefined && busy !== 'export';
+  const whyId = useId();
 
   const onExport = async () => {
     const outcome = await exportCsv();
@@ -36,10 +38,15 @@ export function ExportSection() {
     <Section title={t('export.title')}>
       <p>{t('export.hint')}</p>
       <div className="actions">
-        <Button onClick={() => void onExport()} busy={busy === 'export'} disabled={busy !== undefined && busy !== 'export'}>
+        <Button onClick={() => void onExport()} busy={busy === 'export'} disabled={waiting} aria-describedby={waiting ? whyId : undefined}>
           {t('export.button')}
         </Button>
       </div>
+      {waiting ? (
+        <p className="field__hint" id={whyId}>
+          {t('retention.busyWhy')}
+        </p>
+      ) : null}
       {message ? (
         <Notice tone={notice?.kind === 'exportCancelled' ? 'info' : 'success'}>
           <span className="send-log__path">{message}</span>
