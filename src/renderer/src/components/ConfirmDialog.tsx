@@ -30,6 +30,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
   const returnTo = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const bodyId = useId();
+  const busyId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -93,8 +94,14 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
           <div className="dialog__body" id={bodyId}>
             {children}
           </div>
+          {/* While it works, Cancel waits: this line says so (a disabled button always says why). */}
+          {busy ? (
+            <p className="field__hint" id={busyId} role="status">
+              {t('status.working')}
+            </p>
+          ) : null}
           <div className="dialog__actions">
-            <Button ref={cancelRef} onClick={onCancel} disabled={busy}>
+            <Button ref={cancelRef} onClick={onCancel} disabled={busy} aria-describedby={busy ? busyId : undefined}>
               {cancelLabel ?? t('actions.cancel')}
             </Button>
             <Button variant={tone === 'danger' ? 'danger' : 'primary'} onClick={onConfirm} busy={busy}>
