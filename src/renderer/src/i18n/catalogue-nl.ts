@@ -1,6 +1,6 @@
 // The Dutch texts, loaded on demand (see index.ts). `tsc` fails here when a key of the English
 // texts is missing.
-import type { Resources, SameKeys } from './resources';
+import type { Resources, SameKeys } from './resource-shape';
 import nlCommon from './locales/nl/common.json';
 import nlErrors from './locales/nl/errors.json';
 import nlReview from './locales/nl/review.json';

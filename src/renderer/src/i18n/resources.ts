@@ -8,15 +8,13 @@
  * the same keys or `tsc` fails in catalogue-nl.ts.
  */
 import { en } from './catalogue-en';
+import type { Resources } from './resource-shape';
 
 export { en } from './catalogue-en';
 export { nl } from './catalogue-nl';
 
-export type Resources = typeof en;
+export type { Resources, SameKeys } from './resource-shape';
 export type Namespace = keyof Resources;
-
-/** Same keys as `en`, any wording. */
-export type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
 
 export const SUPPORTED_LANGUAGES = ['nl', 'en'] as const;
 export type AppLanguage = (typeof SUPPORTED_LANGUAGES)[number];
