@@ -67,6 +67,12 @@ describe('src/main/index.ts wiring', () => {
     expect(window!.webContents.loadedUrl).toBe('app://renderer/index.html');
   });
 
+  it('keeps the window at least 1024 × 700, where the wide screens still fit (test/e2e/layout.spec.ts)', async () => {
+    await electron.fake.emitReady();
+    const [window] = electron.BrowserWindow.windows;
+    expect(window!.options).toMatchObject({ minWidth: 1024, minHeight: 700 });
+  });
+
   it('hardens the window contents and the default session', async () => {
     await electron.fake.emitReady();
     const contents = electron.BrowserWindow.windows[0]!.webContents;
