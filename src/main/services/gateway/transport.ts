@@ -115,7 +115,11 @@ function caOption(extraCaPem: string | undefined): { ca?: string[] } {
  */
 export const IDLE_CONNECTION_MS = 4_000;
 
-const KEEP_ALIVE = { keepAlive: true, timeout: IDLE_CONNECTION_MS, maxFreeSockets: 4 } as const;
+/**
+ * Up to 16 idle connections are kept: a burst of sends and delivery polls reuses them instead of
+ * opening and dropping connections; each still closes after `IDLE_CONNECTION_MS` without use.
+ */
+const KEEP_ALIVE = { keepAlive: true, timeout: IDLE_CONNECTION_MS, maxFreeSockets: 16 } as const;
 
 type SocketCallback = (err: Error | null, socket?: Duplex) => void;
 type TimeoutListener = (...args: unknown[]) => void;
