@@ -3,6 +3,9 @@ import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
+/** `@shared/…` is src/shared, the contract and rules every room uses (docs/ARCHITECTURE.md). */
+const sharedAlias = { '@shared': resolve(__dirname, 'src/shared') };
+
 /**
  * `electron-vite dev` only: React's refresh preamble is an inline script and hot reload needs a
  * websocket, both of which the strict CSP blocks. Builds (and so `npm start` and the packaged app)
@@ -21,6 +24,7 @@ function relaxCspForDevServer(): Plugin {
 
 export default defineConfig({
   main: {
+    resolve: { alias: sharedAlias },
     build: {
       rolldownOptions: {
         input: { index: resolve(__dirname, 'src/main/index.ts') },
@@ -28,6 +32,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: sharedAlias },
     build: {
       // A sandboxed preload must be one CommonJS file with its dependencies bundled (docs/TOOLCHAIN.md).
       externalizeDeps: false,
@@ -38,6 +43,7 @@ export default defineConfig({
     },
   },
   renderer: {
+    resolve: { alias: sharedAlias },
     root: resolve(__dirname, 'src/renderer'),
     build: {
       // electron-vite leaves builds unminified; the renderer's first chunk is what every window start

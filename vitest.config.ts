@@ -8,7 +8,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     // Electron's binary cannot run here; tests that touch `electron` get the fake module (docs/TOOLCHAIN.md).
-    alias: { electron: fakeElectron },
+    alias: { electron: fakeElectron, '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)) },
   },
   test: {
     // The alias must reach inside electron-store too.

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { closeServices, type Services } from '../src/main/services';
 import type { FileToSave } from '../src/main/services/ports';
 import { writeFileContent } from '../src/main/services/file-content';
-import type { UserListMapping } from '../src/shared/review-types';
+import type { UserListMapping } from '@shared/review-types';
 import { createTestServices, memoryStore } from '../test/support/test-services';
 import { median, report, type Figure } from './report';
 

@@ -11,7 +11,7 @@ import { DialogFileSaver } from '../src/main/platform/file-saver';
 import { logFileHealth } from '../src/main/services/send-log/damaged-log-file';
 import { SendLog } from '../src/main/services/send-log/send-log';
 import { MIGRATIONS } from '../src/main/services/send-log/schema';
-import type { SendLogFilter, SendLogRow } from '../src/shared/send-log-types';
+import type { SendLogFilter, SendLogRow } from '@shared/send-log-types';
 import { report } from './report';
 import { seedRows } from './seed';
 

@@ -4,7 +4,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+const sharedDir = new URL('../src/shared/', import.meta.url);
+
 export async function resolve(specifier, context, nextResolve) {
+  // `@shared/x` is src/shared/x (the path alias of tsconfig.base.json and the bundler configs).
+  if (specifier.startsWith('@shared/')) {
+    const rest = specifier.slice('@shared/'.length);
+    for (const candidate of [rest, `${rest}.ts`, `${rest}/index.ts`]) {
+      const url = new URL(candidate, sharedDir);
+      const path = fileURLToPath(url);
+      if (existsSync(path) && !statSync(path).isDirectory()) return nextResolve(url.href, context);
+    }
+  }
   if ((specifier.startsWith('./') || specifier.startsWith('../')) && context.parentURL?.startsWith('file:')) {
     const base = new URL(specifier, context.parentURL);
     const path = fileURLToPath(base);

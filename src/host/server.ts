@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY } from '../shared/csp';
-import { UPLOAD_BODY_MAX_BYTES, type HandlerTable } from '../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
+import { UPLOAD_BODY_MAX_BYTES, type HandlerTable } from '@shared/contract';
 import { dispatch, type Logger } from '../main/ipc/dispatch';
 import type { HostFileSaver } from './host-file-saver';
 import {

@@ -12,7 +12,7 @@ import { installTransport, transportFromEnv } from '../main/services/gateway/tra
 import type { Clock, KeyValueStore } from '../main/services/ports';
 import { openSettingsStore } from '../main/services/settings/open-settings-store';
 import { FileKeyVault } from '../main/services/vault/file-key-vault';
-import type { StartupWarning } from '../shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 import { HostFileSaver } from './host-file-saver';
 import { createHostServer } from './server';
 import { createTestRoutes, type ShiftableClock } from './test-clock';

@@ -27,7 +27,7 @@ import { installTransport, transportFromEnv } from './services/gateway/transport
 import { systemClock, type SecretVault } from './services/ports';
 import { PreferencesService } from './services/settings/preferences-service';
 import { VaultFile } from './services/vault/vault-file';
-import type { StartupWarning } from '../shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 
 // Every renderer sandboxed, whatever a window asks for (docs/SECURITY.md).
 app.enableSandbox();

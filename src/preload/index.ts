@@ -5,7 +5,7 @@
  * @see docs/SECURITY.md (never expose raw IPC), docs/ARCHITECTURE.md (preload)
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { channelFor, methodNames, type SmsAdminBridge } from '../shared/contract';
+import { channelFor, methodNames, type SmsAdminBridge } from '@shared/contract';
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;
 

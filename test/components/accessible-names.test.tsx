@@ -5,7 +5,7 @@ import { App } from '../../src/renderer/src/app/App';
 import { PAGES } from '../../src/renderer/src/app/pages';
 import { useNavigationStore } from '../../src/renderer/src/app/navigation-store';
 import { i18n } from '../../src/renderer/src/i18n';
-import { err } from '../../src/shared/result';
+import { err } from '@shared/result';
 import { appInfo, fakeBridge, renderWithBridge, unnamedControls } from './helpers';
 
 describe('accessible names', () => {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App';
-import type { SendMode } from '../../src/shared/gateway-types';
+import type { SendMode } from '@shared/gateway-types';
 import { appInfo, fakeBridge, renderWithBridge } from './helpers';
 
 describe('App frame', () => {

@@ -2,9 +2,9 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { useAppStore } from '../../src/renderer/src/app/app-store';
 import { useNavigationStore } from '../../src/renderer/src/app/navigation-store';
-import { methodNames, type AppInfo, type SmsAdminBridge } from '../../src/shared/contract';
-import { err, ok } from '../../src/shared/result';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../src/shared/settings';
+import { methodNames, type AppInfo, type SmsAdminBridge } from '@shared/contract';
+import { err, ok } from '@shared/result';
+import { DEFAULT_PREFERENCES, type Preferences } from '@shared/settings';
 
 /** App info as main would send it for a fresh install in sandbox mode. */
 export function appInfo(overrides: Partial<AppInfo> = {}): AppInfo {

@@ -5,8 +5,8 @@ import { App } from '../../src/renderer/src/app/App';
 import { useNavigationStore } from '../../src/renderer/src/app/navigation-store';
 import { i18n, languageForLocale, resolveLanguage } from '../../src/renderer/src/i18n';
 import { errorText } from '../../src/renderer/src/i18n/error-text';
-import { COMMON_ERROR_CODES } from '../../src/shared/contract';
-import { GATEWAY_ERROR_CODES } from '../../src/shared/gateway-types';
+import { COMMON_ERROR_CODES } from '@shared/contract';
+import { GATEWAY_ERROR_CODES } from '@shared/gateway-types';
 import { fakeBridge, renderWithBridge } from './helpers';
 
 describe('language choice', () => {

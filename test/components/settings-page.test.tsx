@@ -4,8 +4,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/renderer/src/app/App';
 import { useNavigationStore } from '../../src/renderer/src/app/navigation-store';
 import { useConnectionTestStore } from '../../src/renderer/src/features/settings/settings-store';
-import type { KeyCheck } from '../../src/shared/contract';
-import { err, ok } from '../../src/shared/result';
+import type { KeyCheck } from '@shared/contract';
+import { err, ok } from '@shared/result';
 import { appInfo, fakeBridge, renderWithBridge } from './helpers';
 
 async function openSettings(bridge = fakeBridge()) {

@@ -3,8 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../src/renderer/src/app/App';
 import { i18n } from '../../src/renderer/src/i18n';
-import type { AppInfo } from '../../src/shared/contract/platform';
-import { ok } from '../../src/shared/result';
+import type { AppInfo } from '@shared/contract/platform';
+import { ok } from '@shared/result';
 import { appInfo, fakeBridge, renderWithBridge } from './helpers';
 
 const damagedLog = { code: 'send_log_corrupt', movedTo: '/data/send-log.corrupt-1.sqlite' } as const;

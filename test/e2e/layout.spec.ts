@@ -3,7 +3,7 @@
 // in both languages.
 import type { Locator, Page } from '@playwright/test';
 import { FAKE_LIVE_KEY, type FakeMessageBird } from '../fakes/fake-messagebird';
-import { SANDBOX_PROFILE_ID } from '../../src/shared/contract/test-send';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
 import { expect, test, useMessageBird } from './fixtures';
 import type { HostProcess } from './harness/host-process';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { DatabaseSync } from 'node:sqlite';
 import { openSendLog, SEND_LOG_FILE } from '../../src/main/services/send-log';
-import { SANDBOX_PROFILE_ID } from '../../src/shared/contract/test-send';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
 import { expect, test } from './fixtures';
 import { startHostProcess, type HostProcess } from './harness/host-process';
 

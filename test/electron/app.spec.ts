@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { methodNames } from '../../src/shared/contract';
+import { methodNames } from '@shared/contract';
 import { findElectronBinary } from './find-electron';
 
 const root = resolve(import.meta.dirname, '../..');

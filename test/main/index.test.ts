@@ -3,7 +3,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelFor, methodNames } from '../../src/shared/contract';
+import { channelFor, methodNames } from '@shared/contract';
 
 /** Loads src/main/index.ts against a fresh fake Electron, as the app would start. */
 async function startMain() {

@@ -18,19 +18,22 @@ async function ruleErrors(rule: string, filePath: string, code: string): Promise
 const restrictedImportErrors = (filePath: string, code: string) => ruleErrors('no-restricted-imports', filePath, code);
 const restrictedPathErrors = (filePath: string, code: string) => ruleErrors('import-x/no-restricted-paths', filePath, code);
 
-/** Every relative import of every file under src, `import type` and re-exports included. */
+/** Every relative or `@shared/` import of every file under src, `import type` and re-exports included. */
 function sourceImportGraph(): Map<string, string[]> {
   const root = resolve('src');
   const files = readdirSync(root, { recursive: true, encoding: 'utf8' })
     .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
     .map((f) => join(root, f));
   const known = new Set(files);
-  const resolveImport = (from: string, spec: string) =>
-    ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => resolve(dirname(from), spec) + ext).find((c) => known.has(c));
+  const sharedRoot = join(root, 'shared');
+  const resolveImport = (from: string, spec: string) => {
+    const base = spec.startsWith('@shared/') ? join(sharedRoot, spec.slice('@shared/'.length)) : resolve(dirname(from), spec);
+    return ['', '.ts', '.tsx', '/index.ts', '/index.tsx'].map((ext) => base + ext).find((c) => known.has(c));
+  };
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, false);
-    const targets = importedFiles.filter((i) => i.fileName.startsWith('.')).map((i) => resolveImport(file, i.fileName));
+    const targets = importedFiles.filter((i) => i.fileName.startsWith('.') || i.fileName.startsWith('@shared/')).map((i) => resolveImport(file, i.fileName));
     graph.set(file, targets.filter((t): t is string => t !== undefined));
   }
   return graph;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { contract, type HandlerTable, type MethodName } from '../../shared/contract';
-import { err, type Result } from '../../shared/result';
+import { contract, type HandlerTable, type MethodName } from '@shared/contract';
+import { err, type Result } from '@shared/result';
 
 /** Turns a zod failure into one error naming the first bad field, without echoing the value. */
 export function describeInvalidInput(error: z.ZodError): { message: string; field?: string } {

@@ -1,4 +1,4 @@
-import type { HandlerTable } from '../../shared/contract';
+import type { HandlerTable } from '@shared/contract';
 import type { Services } from '../services';
 import { platformHandlers } from './handlers/platform-handlers';
 import { profileHandlers } from './handlers/profile-handlers';

@@ -1,5 +1,5 @@
-import { channelFor, methodNames, type HandlerTable } from '../../shared/contract';
-import { err } from '../../shared/result';
+import { channelFor, methodNames, type HandlerTable } from '@shared/contract';
+import { err } from '@shared/result';
 import { dispatch, type Logger } from './dispatch';
 
 /** The slice of Electron's `ipcMain` this module needs; kept structural so it needs no Electron import. */

@@ -1,5 +1,5 @@
 import type { SafeStorage } from 'electron';
-import type { KeyProtection, VaultStatus } from '../../shared/contract/platform';
+import type { KeyProtection, VaultStatus } from '@shared/contract/platform';
 import { EncryptedFileVault } from '../services/vault/encrypted-file-vault';
 import type { Encryptor } from '../services/vault/encryptor';
 import type { VaultFile } from '../services/vault/vault-file';

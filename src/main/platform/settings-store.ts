@@ -1,5 +1,5 @@
 import ElectronStore from 'electron-store';
-import type { StartupWarning } from '../../shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 import { openSettingsStore } from '../services/settings/open-settings-store';
 
 /**

@@ -1,4 +1,4 @@
-import type { ExternalTarget } from '../../shared/contract/platform';
+import type { ExternalTarget } from '@shared/contract/platform';
 
 /**
  * The only addresses the app ever opens outside itself (docs/SECURITY.md: `openExternal` allow-list).

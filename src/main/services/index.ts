@@ -1,4 +1,4 @@
-import type { StartupWarning } from '../../shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 import type { DiagnosticsLog } from './diagnostics/diagnostics-log';
 import { createDeliveryFollower, resumeDelivery } from './delivery/delivery-follower';
 import { createGateway, type TransportConfig } from './gateway';

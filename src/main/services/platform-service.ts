@@ -1,7 +1,7 @@
-import { apiKeyKind } from '../../shared/api-key';
-import type { AppInfo, ExternalTarget, KeyCheck, NetworkInfo, StartupWarning } from '../../shared/contract/platform';
-import type { GatewayErrorCode, SendMode } from '../../shared/gateway-types';
-import { err, ok, type Result } from '../../shared/result';
+import { apiKeyKind } from '@shared/api-key';
+import type { AppInfo, ExternalTarget, KeyCheck, NetworkInfo, StartupWarning } from '@shared/contract/platform';
+import type { GatewayErrorCode, SendMode } from '@shared/gateway-types';
+import { err, ok, type Result } from '@shared/result';
 import { EXTERNAL_LINKS } from './external-links';
 import { effectiveProxy, transportRoute, type TransportConfig } from './gateway/transport-config';
 import type { ExternalOpener, GatewayFactory, SecretVault } from './ports';

@@ -3,8 +3,8 @@
  * TypeScript with injected clock, random, paths, gateway, vault and store). Electron provides the real
  * ones in `src/main/platform`, the browser host and tests provide their own.
  */
-import type { Balance, DeliveryStatus, GatewayErrorCode, SendMode } from '../../shared/gateway-types';
-import type { VaultStatus } from '../../shared/contract/platform';
+import type { Balance, DeliveryStatus, GatewayErrorCode, SendMode } from '@shared/gateway-types';
+import type { VaultStatus } from '@shared/contract/platform';
 
 export interface Clock {
   /** Milliseconds since the epoch. Injected so tests can expire codes without waiting. */
@@ -96,7 +96,10 @@ export type SaveFileOutcome =
   /** Browser host: the file is offered as a one-time download at this same-origin URL. */
   | { status: 'download'; url: string };
 
-/** Takes a file's content in order, chunk by chunk. Synchronous, so a producer can feed it from a SQLite cursor. */
+/**
+ * Takes a file's content in order, chunk by chunk. `write` is synchronous, so a producer can feed it
+ * from a SQLite cursor; a large producer awaits between batches so the event loop keeps running.
+ */
 export interface FileSink {
   write(chunk: string | Uint8Array): void;
 }
@@ -109,7 +112,7 @@ export interface FileSink {
  */
 export type FileToSave = { suggestedName: string; mimeType: string } & (
   | { content: string | Uint8Array }
-  | { write(sink: FileSink): void }
+  | { write(sink: FileSink): void | Promise<void> }
 );
 
 export interface FileSaver {

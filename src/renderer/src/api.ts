@@ -1,5 +1,5 @@
-import type { MethodName, SmsAdminBridge } from '../../shared/contract';
-import type { AppError, Result } from '../../shared/result';
+import type { MethodName, SmsAdminBridge } from '@shared/contract';
+import type { AppError, Result } from '@shared/result';
 
 /**
  * The one reader of `window.smsAdmin` (docs/ARCHITECTURE.md). Everything in the renderer calls main through

@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { SmsAdminBridge } from '../../shared/contract';
+import type { SmsAdminBridge } from '@shared/contract';
 
 declare global {
   interface Window {

@@ -1,4 +1,4 @@
-import type { CostEstimateResult, CostHistory, ImportedReview, Readiness, ReadinessItem, ReviewFile, UserListImport } from '../../../src/shared/review-types';
+import type { CostEstimateResult, CostHistory, ImportedReview, Readiness, ReadinessItem, ReviewFile, UserListImport } from '@shared/review-types';
 
 export const NOW = 1_800_000_000_000;
 

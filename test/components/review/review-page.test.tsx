@@ -6,10 +6,10 @@ import { useNavigationStore } from '../../../src/renderer/src/app/navigation-sto
 import { ReviewPage } from '../../../src/renderer/src/features/review';
 import { useReviewStore } from '../../../src/renderer/src/features/review/review-store';
 import { i18n } from '../../../src/renderer/src/i18n';
-import type { SmsAdminBridge } from '../../../src/shared/contract';
-import { err, ok } from '../../../src/shared/result';
-import type { EligibilityRow } from '../../../src/shared/review-types';
-import { DEFAULT_PREFERENCES } from '../../../src/shared/settings';
+import type { SmsAdminBridge } from '@shared/contract';
+import { err, ok } from '@shared/result';
+import type { EligibilityRow } from '@shared/review-types';
+import { DEFAULT_PREFERENCES } from '@shared/settings';
 import { appInfo, fakeBridge, renderWithBridge, unnamedControls } from '../helpers';
 import { estimate, history, imported, readiness, reviewFile, userList } from './fixtures';
 

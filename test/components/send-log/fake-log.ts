@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
-import type { SmsAdminBridge } from '../../../src/shared/contract';
-import { ok } from '../../../src/shared/result';
-import type { SendLogFilter, SendLogPage, SendLogRow, SendLogTotals } from '../../../src/shared/send-log-types';
+import type { SmsAdminBridge } from '@shared/contract';
+import { ok } from '@shared/result';
+import type { SendLogFilter, SendLogPage, SendLogRow, SendLogTotals } from '@shared/send-log-types';
 
 const T0 = Date.UTC(2025, 5, 17, 12, 0, 0);
 

@@ -6,9 +6,9 @@ import { PAGE_SIZE } from '../../../src/renderer/src/features/send-log/page-cach
 import { useSendLogStore } from '../../../src/renderer/src/features/send-log/send-log-store';
 import { ROW_HEIGHT } from '../../../src/renderer/src/features/send-log/SendLogTable';
 import { i18n } from '../../../src/renderer/src/i18n';
-import type { SmsAdminBridge } from '../../../src/shared/contract';
-import { ok } from '../../../src/shared/result';
-import type { SendLogRow } from '../../../src/shared/send-log-types';
+import type { SmsAdminBridge } from '@shared/contract';
+import { ok } from '@shared/result';
+import type { SendLogRow } from '@shared/send-log-types';
 import { fakeBridge, renderWithBridge, unnamedControls } from '../helpers';
 import { fakeLog, filtersSent } from './fake-log';
 

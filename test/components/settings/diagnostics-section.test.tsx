@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DiagnosticsSection } from '../../../src/renderer/src/features/settings/DiagnosticsSection';
 import { i18n } from '../../../src/renderer/src/i18n';
-import { ok } from '../../../src/shared/result';
+import { ok } from '@shared/result';
 import { appInfo, fakeBridge, renderWithBridge } from '../helpers';
 
 const LOG = '/home/admin/.config/SMS Provider Admin/logs/main.log';

@@ -2,8 +2,8 @@ import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ConfirmationDelivery, DELIVERY_POLL_MS } from '../../../src/renderer/src/features/setup-wizard/ConfirmationDelivery';
 import { i18n } from '../../../src/renderer/src/i18n';
-import type { ConfirmationDeliveryView } from '../../../src/shared/profile-types';
-import { ok } from '../../../src/shared/result';
+import type { ConfirmationDeliveryView } from '@shared/profile-types';
+import { ok } from '@shared/result';
 import { fakeBridge, renderWithBridge } from '../helpers';
 
 afterEach(async () => {

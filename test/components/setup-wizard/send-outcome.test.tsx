@@ -7,10 +7,10 @@ import { useAppStore } from '../../../src/renderer/src/app/app-store';
 import { SetupWizardPage } from '../../../src/renderer/src/features/setup-wizard';
 import { useSetupStore } from '../../../src/renderer/src/features/setup-wizard/setup-store';
 import { i18n } from '../../../src/renderer/src/i18n';
-import type { SmsAdminBridge } from '../../../src/shared/contract';
-import type { ConfirmationSent } from '../../../src/shared/profile-types';
-import { err, ok } from '../../../src/shared/result';
-import { DEFAULT_PREFERENCES } from '../../../src/shared/settings';
+import type { SmsAdminBridge } from '@shared/contract';
+import type { ConfirmationSent } from '@shared/profile-types';
+import { err, ok } from '@shared/result';
+import { DEFAULT_PREFERENCES } from '@shared/settings';
 import { fakeBridge, renderWithBridge } from '../helpers';
 
 const NOW = 1_800_000_000_000;

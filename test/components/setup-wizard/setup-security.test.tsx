@@ -8,10 +8,10 @@ import { useAppStore } from '../../../src/renderer/src/app/app-store';
 import { SetupWizardPage } from '../../../src/renderer/src/features/setup-wizard';
 import { useSetupStore } from '../../../src/renderer/src/features/setup-wizard/setup-store';
 import { errorText } from '../../../src/renderer/src/i18n/error-text';
-import type { SmsAdminBridge } from '../../../src/shared/contract';
-import type { ConfirmationSent, ProfileView } from '../../../src/shared/profile-types';
-import { ok } from '../../../src/shared/result';
-import { DEFAULT_PREFERENCES } from '../../../src/shared/settings';
+import type { SmsAdminBridge } from '@shared/contract';
+import type { ConfirmationSent, ProfileView } from '@shared/profile-types';
+import { ok } from '@shared/result';
+import { DEFAULT_PREFERENCES } from '@shared/settings';
 import { fakeBridge, renderWithBridge } from '../helpers';
 
 const NOW = 1_800_000_000_000;

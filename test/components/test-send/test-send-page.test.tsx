@@ -4,12 +4,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { TestSendPage } from '../../../src/renderer/src/features/test-send';
 import { useTestSendStore } from '../../../src/renderer/src/features/test-send/test-send-store';
 import { i18n } from '../../../src/renderer/src/i18n';
-import type { SmsAdminBridge } from '../../../src/shared/contract';
-import { SANDBOX_PROFILE_ID, type TestSendPreview, type TestSendSetup, type TestSendStatus } from '../../../src/shared/contract/test-send';
-import type { ProfileView } from '../../../src/shared/profile-types';
-import { err, ok } from '../../../src/shared/result';
-import { estimate } from '../../../src/shared/rules/cost';
-import { countSegments } from '../../../src/shared/rules/sms-segments';
+import type { SmsAdminBridge } from '@shared/contract';
+import { SANDBOX_PROFILE_ID, type TestSendPreview, type TestSendSetup, type TestSendStatus } from '@shared/contract/test-send';
+import type { ProfileView } from '@shared/profile-types';
+import { err, ok } from '@shared/result';
+import { estimate } from '@shared/rules/cost';
+import { countSegments } from '@shared/rules/sms-segments';
 import { fakeBridge, renderWithBridge, unnamedControls } from '../helpers';
 
 const SETUP: TestSendSetup = {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { Resources } from '../../../src/renderer/src/i18n/resources';
-import { SANDBOX_PROFILE_ID } from '../../../src/shared/contract/test-send';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
 import type { HostProcess } from './host-process';
 
 export type Language = 'nl' | 'en';

@@ -6,7 +6,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, APP_ORIGIN } from '../../../src/main/security/app-origin';
 import { registerAppScheme, resolveRendererFile, serveRenderer } from '../../../src/main/security/app-protocol';
 import { rendererLocation } from '../../../src/main/security/renderer-url';
-import { CONTENT_SECURITY_POLICY } from '../../../src/shared/csp';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 import { fake, protocol } from '../fake-electron';
 
 let base: string;

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { registerIpc } from '../../../src/main/ipc/register';
 import { APP_ORIGIN } from '../../../src/main/security/app-origin';
 import { isTrustedSender, trustedSenderCheck } from '../../../src/main/security/is-trusted-sender';
-import { methodNames, type HandlerTable } from '../../../src/shared/contract';
-import { ok } from '../../../src/shared/result';
+import { methodNames, type HandlerTable } from '@shared/contract';
+import { ok } from '@shared/result';
 import { fake, ipcMain } from '../fake-electron';
 
 const appFrame = { url: 'app://renderer/index.html#/wizard', parent: null };

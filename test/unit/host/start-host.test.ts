@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startHost, type RunningHost } from '../../../src/host/start-host';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { createHandlerTable } from '../../../src/main/ipc/handler-table';
-import type { AppInfo } from '../../../src/shared/contract/platform';
+import type { AppInfo } from '@shared/contract/platform';
 
 const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
 writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');

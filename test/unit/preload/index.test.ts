@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { channelFor, methodNames } from '../../../src/shared/contract';
+import { channelFor, methodNames } from '@shared/contract';
 
 async function loadPreload() {
   vi.resetModules();

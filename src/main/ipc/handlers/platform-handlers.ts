@@ -1,7 +1,7 @@
-import { ok } from '../../../shared/result';
-import type { HandlerTable } from '../../../shared/contract';
+import { ok } from '@shared/result';
+import type { HandlerTable } from '@shared/contract';
 import type { Services } from '../../services';
-import type { platformContract } from '../../../shared/contract/platform';
+import type { platformContract } from '@shared/contract/platform';
 
 export function platformHandlers(s: Services): Pick<HandlerTable, keyof typeof platformContract> {
   return {

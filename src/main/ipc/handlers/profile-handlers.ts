@@ -1,6 +1,6 @@
-import { ok } from '../../../shared/result';
-import type { HandlerTable } from '../../../shared/contract';
-import type { profilesContract } from '../../../shared/contract/profiles';
+import { ok } from '@shared/result';
+import type { HandlerTable } from '@shared/contract';
+import type { profilesContract } from '@shared/contract/profiles';
 import type { Services } from '../../services';
 
 /** Profiles and the setup wizard; the key and the code never appear in a reply. */

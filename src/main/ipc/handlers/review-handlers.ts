@@ -1,6 +1,6 @@
-import { err, ok } from '../../../shared/result';
-import type { HandlerTable } from '../../../shared/contract';
-import type { reviewContract } from '../../../shared/contract/review';
+import { err, ok } from '@shared/result';
+import type { HandlerTable } from '@shared/contract';
+import type { reviewContract } from '@shared/contract/review';
 import type { Services } from '../../services';
 
 /** Offline review: inputs arrive parsed by the contract's schemas; none of these calls MessageBird. */

@@ -1,7 +1,7 @@
-import { err, ok } from '../../../shared/result';
-import type { HandlerTable } from '../../../shared/contract';
-import type { sendLogContract } from '../../../shared/contract/send-log';
-import { MAX_EXPORT_ROWS, type SendLogFilter } from '../../../shared/send-log-types';
+import { err, ok } from '@shared/result';
+import type { HandlerTable } from '@shared/contract';
+import type { sendLogContract } from '@shared/contract/send-log';
+import { MAX_EXPORT_ROWS, type SendLogFilter } from '@shared/send-log-types';
 import type { Services } from '../../services';
 
 /** zod's optional fields arrive as `undefined` keys; the service wants them absent. */

@@ -1,6 +1,6 @@
-import { ok } from '../../../shared/result';
-import type { HandlerTable } from '../../../shared/contract';
-import type { testSendContract } from '../../../shared/contract/test-send';
+import { ok } from '@shared/result';
+import type { HandlerTable } from '@shared/contract';
+import type { testSendContract } from '@shared/contract/test-send';
 import type { Services } from '../../services';
 
 /** Test-send methods: inputs arrive parsed by the contract's schemas; results, never throws. */

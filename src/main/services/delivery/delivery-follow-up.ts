@@ -4,7 +4,7 @@
  * confirmation SMS (followed from the send on, and resumed alike): the profiles feature says which key
  * reads a row back (`keyForSend`), so a confirmation is read with the key it went out with.
  */
-import type { SendLogRow } from '../../../shared/send-log-types';
+import type { SendLogRow } from '@shared/send-log-types';
 import type { StatusUpdate } from '../send-log';
 import type { GatewayFactory, SmsGateway } from '../ports';
 import type { PollOutcome, PollTarget } from './delivery-poller';

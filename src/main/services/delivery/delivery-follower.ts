@@ -3,7 +3,7 @@
  * sends: test send follows its test codes with it, the setup wizard its confirmation SMS. After a
  * restart it picks up every unfinished row in the send log, whichever feature sent it.
  */
-import type { SendLogRow } from '../../../shared/send-log-types';
+import type { SendLogRow } from '@shared/send-log-types';
 import type { Clock, GatewayFactory } from '../ports';
 import { gatewayForPoll, recordPoll, resumableTargets, type DeliveryKeySource, type DeliveryLog } from './delivery-follow-up';
 import { DeliveryPoller, type PollPolicy } from './delivery-poller';

@@ -4,8 +4,8 @@
  * send-log row follows. Reading a message is safe to repeat, unlike sending one.
  * @see docs/MESSAGEBIRD.md "Endpoints"
  */
-import { isFinalDeliveryStatus, type SendMode } from '../../../shared/gateway-types';
-import type { SendPurpose } from '../../../shared/send-log-types';
+import { isFinalDeliveryStatus, type SendMode } from '@shared/gateway-types';
+import type { SendPurpose } from '@shared/send-log-types';
 import type { Clock, GatewayError, RecipientStatus, SmsGateway } from '../ports';
 import type { TimerHandle, Timers } from './timers';
 

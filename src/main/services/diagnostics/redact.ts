@@ -5,7 +5,7 @@
  * as MessageBird's recipients are written). Numbers are masked like everywhere else, keeping the
  * country code and the last two digits, so a log line still says which number it was about.
  */
-import { maskPhone } from '../../../shared/rules/phone';
+import { maskPhone } from '@shared/rules/phone';
 
 const PREFIXED_KEY = /\b(live|test)_[A-Za-z0-9]{8,}\b/g;
 /** `+31 6 1234 5678`, `+31612345678`, `+1 (201) 555-0123`: a plus, then 8 to 15 digits with separators. */

@@ -13,7 +13,7 @@
  * refused connection, DNS, a TLS or certificate failure, a reset before the request was written, and a
  * MessageBird error body with 401, 402/25, 422 or 429 (docs/SECURITY.md "Reliability").
  */
-import type { GatewayErrorCode } from '../../../shared/gateway-types';
+import type { GatewayErrorCode } from '@shared/gateway-types';
 import type { GatewayError } from '../ports';
 import { apiErrorsSchema, type ApiErrors } from './messagebird-schemas';
 

@@ -2,7 +2,7 @@
  * The gateway to MessageBird: the real SDK behind its guards, or the in-process sandbox.
  * @see docs/MESSAGEBIRD.md
  */
-import type { GatewayMode, SandboxScenario } from '../../../shared/settings';
+import type { GatewayMode, SandboxScenario } from '@shared/settings';
 import type { Clock, SmsGateway } from '../ports';
 import { MessageBirdGateway } from './messagebird-gateway';
 import { SandboxGateway } from './sandbox-gateway';

@@ -7,7 +7,7 @@
  */
 import { initClient } from 'messagebird';
 import type { z } from 'zod';
-import type { Balance } from '../../../shared/gateway-types';
+import type { Balance } from '@shared/gateway-types';
 import type { GatewayError, GatewayResult, SendSmsRequest, SentMessage, SmsGateway } from '../ports';
 import { captureRequest, type CapturedRequest } from './request-capture';
 import { cleanDescription, deadlineError, fromSdkError, fromUnusableAnswer, type MapContext } from './gateway-errors';

@@ -4,8 +4,8 @@
  * success (docs/MESSAGEBIRD.md "The SDK"). Unknown extra fields are allowed; the ones we use are checked.
  */
 import { z } from 'zod';
-import { DELIVERY_STATUSES } from '../../../shared/gateway-types';
-import type { Balance } from '../../../shared/gateway-types';
+import { DELIVERY_STATUSES } from '@shared/gateway-types';
+import type { Balance } from '@shared/gateway-types';
 import type { RecipientStatus, SentMessage } from '../ports';
 
 /** MessageBird sends `null` for absent optional fields; we drop them. */

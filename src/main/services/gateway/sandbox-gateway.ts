@@ -5,8 +5,8 @@
  * the ones the real gateway maps from MessageBird, so the rest of the app cannot tell them apart.
  */
 import { randomBytes } from 'node:crypto';
-import type { Balance } from '../../../shared/gateway-types';
-import type { SandboxScenario } from '../../../shared/settings';
+import type { Balance } from '@shared/gateway-types';
+import type { SandboxScenario } from '@shared/settings';
 import type { Clock, GatewayError, GatewayResult, SendSmsRequest, SentMessage, SmsGateway } from '../ports';
 import { DEFAULT_DEADLINE_MS, MESSAGE_ID_PATTERN } from './messagebird-gateway';
 import { smsPartCount } from './sms-parts';

@@ -8,7 +8,7 @@
  */
 import { createHash, createHmac, randomBytes, randomInt as cryptoRandomInt, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import type { GatewayMode } from '../../../shared/settings';
+import type { GatewayMode } from '@shared/settings';
 import type { Clock, KeyValueStore } from '../ports';
 
 export const CODE_DIGITS = 6;

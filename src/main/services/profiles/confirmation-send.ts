@@ -6,12 +6,12 @@
  * is logged `pending` before the API call (docs/SECURITY.md, "Confirmation codes", "Cost abuse",
  * Reliability). The sandbox gateway accepts any key and shows the simulated SMS.
  */
-import { apiKeyKind } from '../../../shared/api-key';
-import { CONFIRMATION_DAILY_CAP_DEFAULT, DEFAULT_ALLOWED_COUNTRIES } from '../../../shared/contract/test-send';
-import { isFinalDeliveryStatus, type GatewayErrorCode } from '../../../shared/gateway-types';
-import type { ConfirmationSent } from '../../../shared/profile-types';
-import { err, ok, type Result } from '../../../shared/result';
-import { maskPhone, parseMobile } from '../../../shared/rules/phone';
+import { apiKeyKind } from '@shared/api-key';
+import { CONFIRMATION_DAILY_CAP_DEFAULT, DEFAULT_ALLOWED_COUNTRIES } from '@shared/contract/test-send';
+import { isFinalDeliveryStatus, type GatewayErrorCode } from '@shared/gateway-types';
+import type { ConfirmationSent } from '@shared/profile-types';
+import { err, ok, type Result } from '@shared/result';
+import { maskPhone, parseMobile } from '@shared/rules/phone';
 import { confirmationMessage, type MessageLanguage } from './confirmation-message';
 import { gatewayErr } from './gateway-failure';
 import type { StateCode, ValidationCode } from './profile-details';

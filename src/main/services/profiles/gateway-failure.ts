@@ -1,6 +1,6 @@
-import { sendOutcome, type GatewayErrorCode } from '../../../shared/gateway-types';
+import { sendOutcome, type GatewayErrorCode } from '@shared/gateway-types';
 import type { GatewayError } from '../ports';
-import { err } from '../../../shared/result';
+import { err } from '@shared/result';
 
 /** Failures that say something about the key itself; anything else (network, certificate, 5xx) is about the connection. */
 const KEY_FAULTS: ReadonlySet<GatewayErrorCode> = new Set(['key_rejected', 'insufficient_balance']);

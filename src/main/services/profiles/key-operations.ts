@@ -1,7 +1,7 @@
 /** Operations on the key of a saved profile outside the wizard: a live check, and removal. */
-import type { GatewayErrorCode } from '../../../shared/gateway-types';
-import type { ProfileView } from '../../../shared/profile-types';
-import { err, ok, type Result } from '../../../shared/result';
+import type { GatewayErrorCode } from '@shared/gateway-types';
+import type { ProfileView } from '@shared/profile-types';
+import { err, ok, type Result } from '@shared/result';
 import { gatewayErr } from './gateway-failure';
 import type { ProfilesContext } from './profile-context';
 import { activeKeyId, pendingKeyId, removeKeys } from './profile-keys';

@@ -2,8 +2,8 @@
  * Wizard steps 3 and 4, and the way out: the code is checked, then "Save" makes the pending settings
  * the ones in effect; or the pending change of an active profile is discarded.
  */
-import type { ProfileView } from '../../../shared/profile-types';
-import { err, ok, type Result } from '../../../shared/result';
+import type { ProfileView } from '@shared/profile-types';
+import { err, ok, type Result } from '@shared/result';
 import type { ProfilesContext } from './profile-context';
 import { activeKeyId, pendingKeyId, storeKey, type VaultErrorCode } from './profile-keys';
 import { profileView } from './profile-view';

@@ -2,8 +2,8 @@
  * What every profile operation shares. The operations are plain functions over this context, one file
  * per step of the wizard, so `ProfilesService` stays a short table of what the IPC handlers can call.
  */
-import type { SendMode } from '../../../shared/gateway-types';
-import type { GatewayMode } from '../../../shared/settings';
+import type { SendMode } from '@shared/gateway-types';
+import type { GatewayMode } from '@shared/settings';
 import type { Clock, GatewayFactory, KeyValueStore, SecretVault } from '../ports';
 import type { ConfirmationCodes } from './confirmation-codes';
 import type { ConfirmationLog } from './confirmation-log';

@@ -2,11 +2,11 @@
  * Wizard step 1: the details of a profile, checked and saved as a draft (new profile) or as a pending
  * change (active profile). The settings in effect stay until the change is confirmed and activated.
  */
-import type { ProfileDetailsInput } from '../../../shared/contract/profiles';
-import { err, ok, type Result } from '../../../shared/result';
-import { parseOriginator } from '../../../shared/rules/originator';
-import { parseDescription, parseParticipantNumber } from '../../../shared/rules/participant-number';
-import { parseMobile } from '../../../shared/rules/phone';
+import type { ProfileDetailsInput } from '@shared/contract/profiles';
+import { err, ok, type Result } from '@shared/result';
+import { parseOriginator } from '@shared/rules/originator';
+import { parseDescription, parseParticipantNumber } from '@shared/rules/participant-number';
+import { parseMobile } from '@shared/rules/phone';
 import type { ProfilesContext } from './profile-context';
 import { activeKeyId, pendingKeyId, storeKey } from './profile-keys';
 import type { StoredKeyInfo, StoredProfile } from './profile-store';

@@ -3,8 +3,8 @@
  * `profile:<id>:pending` for the key a draft or pending change brings. The settings file gets the
  * fingerprint, the kind and the protection, never the key (docs/SECURITY.md "The API key").
  */
-import { apiKeyKind } from '../../../shared/api-key';
-import { err, ok, type Result } from '../../../shared/result';
+import { apiKeyKind } from '@shared/api-key';
+import { err, ok, type Result } from '@shared/result';
 import { VaultUnavailableError, type SecretVault } from '../ports';
 import { keyFingerprint } from './key-fingerprint';
 import type { StoredKeyInfo } from './profile-store';

@@ -7,7 +7,7 @@
  * dropped (docs/SECURITY.md, Reliability). No secret lives here: keys are in the vault, codes nowhere.
  */
 import { z } from 'zod';
-import { PORTAL_NOTE_MAX } from '../../../shared/review-types';
+import { PORTAL_NOTE_MAX } from '@shared/review-types';
 import type { Clock, KeyValueStore } from '../ports';
 
 export const PROFILES_KEY = 'profiles';

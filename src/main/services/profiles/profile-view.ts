@@ -2,8 +2,8 @@
  * What the renderer sees of a stored profile: phones masked, keys as fingerprint and kind, and the code
  * state (live, verified, resend time) joined in from memory.
  */
-import type { KeyInfo, ProfileView } from '../../../shared/profile-types';
-import { maskPhone } from '../../../shared/rules/phone';
+import type { KeyInfo, ProfileView } from '@shared/profile-types';
+import { maskPhone } from '@shared/rules/phone';
 import { portalHandoff } from '../review/portal-handoff';
 import type { ProfilesContext } from './profile-context';
 import type { StoredKeyInfo, StoredProfile } from './profile-store';

@@ -13,13 +13,13 @@
  * This class is the surface the IPC handlers and the test-send feature use; each step is its own module.
  */
 import { randomUUID } from 'node:crypto';
-import type { StartupWarning } from '../../../shared/contract/platform';
-import type { ProfileDetailsInput } from '../../../shared/contract/profiles';
-import type { GatewayErrorCode } from '../../../shared/gateway-types';
-import type { ConfirmationDeliveryView, ConfirmationSent, ProfileView } from '../../../shared/profile-types';
-import type { SendPurpose } from '../../../shared/send-log-types';
-import { err, ok, type Result } from '../../../shared/result';
-import { parseMobile } from '../../../shared/rules/phone';
+import type { StartupWarning } from '@shared/contract/platform';
+import type { ProfileDetailsInput } from '@shared/contract/profiles';
+import type { GatewayErrorCode } from '@shared/gateway-types';
+import type { ConfirmationDeliveryView, ConfirmationSent, ProfileView } from '@shared/profile-types';
+import type { SendPurpose } from '@shared/send-log-types';
+import { err, ok, type Result } from '@shared/result';
+import { parseMobile } from '@shared/rules/phone';
 import { ConfirmationCodes } from './confirmation-codes';
 import type { MessageLanguage } from './confirmation-message';
 import { sendConfirmationCode, sendRefusal, type SendCode } from './confirmation-send';

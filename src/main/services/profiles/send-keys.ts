@@ -5,7 +5,7 @@
  * read with the pending key while the change is pending and with the active key once it took effect.
  * A deleted profile or draft, or a removed key, leaves nothing to read with: the row then stops with a note.
  */
-import type { SendPurpose } from '../../../shared/send-log-types';
+import type { SendPurpose } from '@shared/send-log-types';
 import type { ProfilesContext } from './profile-context';
 import { activeKeyId, pendingKeyId } from './profile-keys';
 

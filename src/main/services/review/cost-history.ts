@@ -1,4 +1,4 @@
-import type { CostHistory, CostHistoryMonth } from '../../../shared/review-types';
+import type { CostHistory, CostHistoryMonth } from '@shared/review-types';
 import type { LiveCostBucket } from '../send-log/cost-history';
 
 const DAY_MS = 86_400_000;

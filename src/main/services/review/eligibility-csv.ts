@@ -1,5 +1,5 @@
-import type { EligibilityStatus, MobileIssue } from '../../../shared/review-types';
-import type { ClassifiedEntry } from '../../../shared/rules/eligibility';
+import type { EligibilityStatus, MobileIssue } from '@shared/review-types';
+import type { ClassifiedEntry } from '@shared/rules/eligibility';
 import type { FileSink } from '../ports';
 import { csvLine } from '../send-log/csv';
 

@@ -3,7 +3,7 @@
  * SMS-provider → Nieuw). The app never talks to AFAS, so this is only the admin's own record, with a
  * snapshot of what was in effect, so that a later change shows as "changed since".
  */
-import type { PortalHandoff } from '../../../shared/review-types';
+import type { PortalHandoff } from '@shared/review-types';
 import type { StoredProfile } from '../profiles/profile-store';
 
 type StoredPortal = NonNullable<StoredProfile['portal']>;

@@ -3,9 +3,9 @@
  * warn / fail with a reason code and where to fix it. Computed from the settings and the send log only:
  * no MessageBird call, so it answers the same with the network off.
  */
-import type { TestSendSettings } from '../../../shared/contract/test-send';
-import { DAILY_CAP_DEFAULT } from '../../../shared/contract/test-send';
-import type { SendLogFilter, SendLogRow, SendLogTotals } from '../../../shared/send-log-types';
+import type { TestSendSettings } from '@shared/contract/test-send';
+import { DAILY_CAP_DEFAULT } from '@shared/contract/test-send';
+import type { SendLogFilter, SendLogRow, SendLogTotals } from '@shared/send-log-types';
 import {
   ADVISORY_CHECK_IDS,
   type GeneralCheckId,
@@ -15,10 +15,10 @@ import {
   type ReadinessItem,
   type ReadinessReason,
   type Verdict,
-} from '../../../shared/review-types';
-import type { GatewayMode } from '../../../shared/settings';
-import { parseOriginator } from '../../../shared/rules/originator';
-import { maskPhone, parseMobile } from '../../../shared/rules/phone';
+} from '@shared/review-types';
+import type { GatewayMode } from '@shared/settings';
+import { parseOriginator } from '@shared/rules/originator';
+import { maskPhone, parseMobile } from '@shared/rules/phone';
 import type { StoredProfile } from '../profiles/profile-store';
 import { portalHandoff } from './portal-handoff';
 

@@ -15,7 +15,7 @@ import {
   REVIEW_SCHEMA_VERSION,
   type ReviewDifference,
   type ReviewFile,
-} from '../../../shared/review-types';
+} from '@shared/review-types';
 
 const text = (max = 200) => z.string().max(max);
 const time = z.number().int().min(0).max(253_402_300_799_999);

@@ -4,11 +4,11 @@
  * settings, the send log and files the admin chooses; it never calls MessageBird, so every method works
  * with the network off.
  */
-import type { ExportOutcome } from '../../../shared/contract/send-log';
-import type { CostEstimateRequest, PdfOutcome, SaveOutcome } from '../../../shared/contract/review';
-import { SAMPLE_CODE, fillTemplate } from '../../../shared/contract/test-send';
-import type { ProfileView } from '../../../shared/profile-types';
-import { err, ok, type Result } from '../../../shared/result';
+import type { ExportOutcome } from '@shared/contract/send-log';
+import type { CostEstimateRequest, PdfOutcome, SaveOutcome } from '@shared/contract/review';
+import { SAMPLE_CODE, fillTemplate } from '@shared/contract/test-send';
+import type { ProfileView } from '@shared/profile-types';
+import { err, ok, type Result } from '@shared/result';
 import {
   REVIEW_FILE_KIND,
   REVIEW_FILE_MAX_BYTES,
@@ -25,16 +25,16 @@ import {
   type ReviewProfile,
   type UserListImport,
   type UserListMapping,
-} from '../../../shared/review-types';
+} from '@shared/review-types';
 import {
   AFAS_QUOTED_PRICE_DATE,
   DEFAULT_LOGINS_PER_USER_PER_MONTH,
   estimateMonthlyCost,
   pricePerPart,
   smsCoveredByBalance,
-} from '../../../shared/rules/cost';
-import { maskPhone } from '../../../shared/rules/phone';
-import { countSegments } from '../../../shared/rules/sms-segments';
+} from '@shared/rules/cost';
+import { maskPhone } from '@shared/rules/phone';
+import { countSegments } from '@shared/rules/sms-segments';
 import type { Clock, FileOpener, FileSaver, KeyValueStore, ReportPrinter } from '../ports';
 import type { ProfilesService } from '../profiles';
 import { ProfileStore, type StoredProfile } from '../profiles/profile-store';

@@ -6,8 +6,8 @@
  */
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { RawRecord } from '../../../shared/rules/eligibility';
-import type { SkippedRow } from '../../../shared/review-types';
+import type { RawRecord } from '@shared/rules/eligibility';
+import type { SkippedRow } from '@shared/review-types';
 
 export interface UserListTable {
   format: 'csv' | 'xlsx';

@@ -18,10 +18,10 @@ import {
   type SkippedRow,
   type UserListImport,
   type UserListMapping,
-} from '../../../shared/review-types';
-import { classifyUsers, countStatuses, toEntries, userStatus, type ClassifiedEntry, type MobileCheck, type RawRecord } from '../../../shared/rules/eligibility';
-import { maskPhone } from '../../../shared/rules/phone';
-import { guessMapping, mappingProblem } from '../../../shared/rules/user-list-columns';
+} from '@shared/review-types';
+import { classifyUsers, countStatuses, toEntries, userStatus, type ClassifiedEntry, type MobileCheck, type RawRecord } from '@shared/rules/eligibility';
+import { maskPhone } from '@shared/rules/phone';
+import { guessMapping, mappingProblem } from '@shared/rules/user-list-columns';
 import { readUserListFile, type UserListTable } from './user-list-file';
 
 export const KEPT_USER_LIST_FILE = 'user-list.json';

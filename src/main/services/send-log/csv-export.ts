@@ -1,4 +1,4 @@
-import type { SendLogFilter } from '../../../shared/send-log-types';
+import type { SendLogFilter } from '@shared/send-log-types';
 import type { FileSink } from '../ports';
 import { csvFromRows, ENGLISH_CSV, writeCsvDataRows, writeCsvHeader, type CsvFormat } from './csv';
 import { rowWhere } from './filter-sql';

@@ -1,5 +1,5 @@
-import type { SendLogRow, SendLogStatus, SendPurpose } from '../../../shared/send-log-types';
-import type { SendMode } from '../../../shared/gateway-types';
+import type { SendLogRow, SendLogStatus, SendPurpose } from '@shared/send-log-types';
+import type { SendMode } from '@shared/gateway-types';
 
 type Cell = string | number | boolean | null;
 

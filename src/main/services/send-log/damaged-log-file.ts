@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, renameSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import type { StartupWarning } from '../../../shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 import { closedCleanly, emptiedSinceCleanClose } from './clean-close';
 import { MIGRATIONS, SendLogTooNewError } from './schema';
 import { loadDatabaseSync } from './sqlite-driver';

@@ -1,5 +1,5 @@
 import type { SQLInputValue } from 'node:sqlite';
-import type { SendLogFilter } from '../../../shared/send-log-types';
+import type { SendLogFilter } from '@shared/send-log-types';
 import { hashRecipient, normalizeInternational } from './recipient';
 
 /** A piece of WHERE clause with its positional parameters. */

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { StartupWarning } from '../../../shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 import type { Clock } from '../ports';
 import { moveAsideIfDamaged, type LogHealthOptions } from './damaged-log-file';
 import { loadOrCreateHashKey } from './recipient';

@@ -1,5 +1,5 @@
-import type { SendMode } from '../../../shared/gateway-types';
-import type { SendLogRow, SendLogStatus, SendPurpose } from '../../../shared/send-log-types';
+import type { SendMode } from '@shared/gateway-types';
+import type { SendLogRow, SendLogStatus, SendPurpose } from '@shared/send-log-types';
 
 /** The columns a `SendLogRow` is read from (everything but the search-only `recipient_tail_rev`). */
 export const ROW_COLUMNS = `id, created_at, updated_at, profile_id, participant_number, purpose, recipient_masked,

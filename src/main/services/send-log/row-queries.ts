@@ -4,7 +4,7 @@ import {
   type SendLogFilter,
   type SendLogPage,
   type SendLogRow,
-} from '../../../shared/send-log-types';
+} from '@shared/send-log-types';
 import { and, rowWhere, type SqlPart } from './filter-sql';
 import type { LogContext } from './log-context';
 import { NEWEST_FIRST, ROW_COLUMNS, toRow, type DbRow } from './row-mapping';

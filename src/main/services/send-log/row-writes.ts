@@ -1,5 +1,5 @@
 import type { SQLInputValue } from 'node:sqlite';
-import { IN_FLIGHT_STATUSES, SEND_MODES, SEND_PURPOSES, type SendLogStatus } from '../../../shared/send-log-types';
+import { IN_FLIGHT_STATUSES, SEND_MODES, SEND_PURPOSES, type SendLogStatus } from '@shared/send-log-types';
 import type { LogContext } from './log-context';
 import { normalizeInternational, storedRecipient } from './recipient';
 import type { FailedUpdate, PendingSend, SentUpdate, StatusUpdate } from './write-types';

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { StartupWarning } from '../../../shared/contract/platform';
-import type { SendLogFilter, SendLogPage, SendLogRow, SendLogTotals } from '../../../shared/send-log-types';
+import type { StartupWarning } from '@shared/contract/platform';
+import type { SendLogFilter, SendLogPage, SendLogRow, SendLogTotals } from '@shared/send-log-types';
 import type { Clock, FileSink } from '../ports';
 import { forgetCleanClose, isPlainFilePath, recordCleanClose } from './clean-close';
 import type { CsvFormat } from './csv';

@@ -1,4 +1,4 @@
-import { SEARCH_TOTALS_CAP, type CostTotal, type SendLogFilter, type SendLogTotals } from '../../../shared/send-log-types';
+import { SEARCH_TOTALS_CAP, type CostTotal, type SendLogFilter, type SendLogTotals } from '@shared/send-log-types';
 import { and, dimensionWhere, rowWhere, type SqlPart } from './filter-sql';
 import type { LogContext } from './log-context';
 import { BUCKET_MS } from './schema';

@@ -1,5 +1,5 @@
-import type { SendMode } from '../../../shared/gateway-types';
-import type { SendPurpose } from '../../../shared/send-log-types';
+import type { SendMode } from '@shared/gateway-types';
+import type { SendPurpose } from '@shared/send-log-types';
 
 export interface Price {
   amount: number;

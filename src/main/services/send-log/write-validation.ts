@@ -1,7 +1,7 @@
 // Checks and caps every value before it reaches the log: callers pass what MessageBird or the
 // gateway reported, and a bad value is refused with a `RangeError` rather than stored.
 import type { SQLInputValue } from 'node:sqlite';
-import type { SendLogStatus } from '../../../shared/send-log-types';
+import type { SendLogStatus } from '@shared/send-log-types';
 import type { AcceptedStatus, Price } from './write-types';
 
 /** Longest free text (status reason, failure reason) kept in a row. */

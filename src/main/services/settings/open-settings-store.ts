@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Options } from 'conf';
-import type { StartupWarning } from '../../../shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 import type { KeyValueStore } from '../ports';
 import { settingsJsonSchema } from './settings-schema';
 

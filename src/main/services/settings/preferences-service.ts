@@ -1,4 +1,4 @@
-import { preferencesSchema, type Preferences, type PreferencesPatch } from '../../../shared/settings';
+import { preferencesSchema, type Preferences, type PreferencesPatch } from '@shared/settings';
 import type { KeyValueStore } from '../ports';
 
 const KEY = 'preferences';

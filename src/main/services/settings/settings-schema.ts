@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { preferencesSchema } from '../../../shared/settings';
+import { preferencesSchema } from '@shared/settings';
 
 /**
  * The settings file's JSON schema (conf / electron-store `schema` option: one entry per top-level key),

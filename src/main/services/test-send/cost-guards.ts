@@ -10,10 +10,10 @@ import {
   TEMPLATE_MAX_PARTS,
   type TestSendRefusalCode,
   type TestSendSettings,
-} from '../../../shared/contract/test-send';
-import { err, ok, type Result } from '../../../shared/result';
-import { maskPhone, parseMobile, type ParsedPhone } from '../../../shared/rules/phone';
-import { countSegments, type SmsSegments } from '../../../shared/rules/sms-segments';
+} from '@shared/contract/test-send';
+import { err, ok, type Result } from '@shared/result';
+import { maskPhone, parseMobile, type ParsedPhone } from '@shared/rules/phone';
+import { countSegments, type SmsSegments } from '@shared/rules/sms-segments';
 
 export type Refusal = Extract<Result<never, TestSendRefusalCode>, { ok: false }>;
 

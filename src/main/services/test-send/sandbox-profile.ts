@@ -1,4 +1,4 @@
-import { SANDBOX_PROFILE_ID } from '../../../shared/contract/test-send';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
 import type { ActiveProfileInfo } from './test-send-context';
 
 /** The built-in profile of Sandbox mode: no key, no network, no cost. */

@@ -2,10 +2,10 @@
  * Everything checked before a test send, shared by the preview and the send itself: the profile and
  * its key, then the cost guards (docs/SECURITY.md "Cost abuse") in the order the admin fixes them.
  */
-import { apiKeyKind } from '../../../shared/api-key';
-import { SANDBOX_PROFILE_ID, type TestSendPreview, type TestSendRefusalCode, type TestSendSettings } from '../../../shared/contract/test-send';
-import { err, ok, type Result } from '../../../shared/result';
-import { estimate } from '../../../shared/rules/cost';
+import { apiKeyKind } from '@shared/api-key';
+import { SANDBOX_PROFILE_ID, type TestSendPreview, type TestSendRefusalCode, type TestSendSettings } from '@shared/contract/test-send';
+import { err, ok, type Result } from '@shared/result';
+import { estimate } from '@shared/rules/cost';
 import type { SmsGateway } from '../ports';
 import { checkDailyCap, checkRecipient, checkTemplate, type CheckedRecipient, type CheckedTemplate } from './cost-guards';
 import { SANDBOX_PROFILE } from './sandbox-profile';

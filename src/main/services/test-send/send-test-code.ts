@@ -4,11 +4,11 @@
  * that is not final yet, handed to the delivery poller.
  */
 import { randomInt } from 'node:crypto';
-import { fillTemplate, type TestSendStatus } from '../../../shared/contract/test-send';
-import { isFinalDeliveryStatus, sendOutcome } from '../../../shared/gateway-types';
-import { err, ok, type Result } from '../../../shared/result';
-import { COST_CURRENCY, estimate } from '../../../shared/rules/cost';
-import { countSegments } from '../../../shared/rules/sms-segments';
+import { fillTemplate, type TestSendStatus } from '@shared/contract/test-send';
+import { isFinalDeliveryStatus, sendOutcome } from '@shared/gateway-types';
+import { err, ok, type Result } from '@shared/result';
+import { COST_CURRENCY, estimate } from '@shared/rules/cost';
+import { countSegments } from '@shared/rules/sms-segments';
 import type { SmsGateway } from '../ports';
 import type { PreparedSend } from './send-preparation';
 import type { TestSendContext, TestSendErrorCode } from './test-send-context';

@@ -3,10 +3,10 @@
  * `TestSendContext` (guards, the send, the delivery follow-up), so `TestSendService` stays the short
  * list of operations the IPC handlers call.
  */
-import type { TestSendRefusalCode } from '../../../shared/contract/test-send';
-import type { GatewayErrorCode } from '../../../shared/gateway-types';
-import type { SendLogFilter, SendLogRow, SendLogTotals, SendPurpose } from '../../../shared/send-log-types';
-import type { Preferences } from '../../../shared/settings';
+import type { TestSendRefusalCode } from '@shared/contract/test-send';
+import type { GatewayErrorCode } from '@shared/gateway-types';
+import type { SendLogFilter, SendLogRow, SendLogTotals, SendPurpose } from '@shared/send-log-types';
+import type { Preferences } from '@shared/settings';
 import type { Clock, GatewayFactory, KeyValueStore } from '../ports';
 import type { SendKey } from '../profiles/send-keys';
 import type { FailedUpdate, PendingSend, SentUpdate, StatusUpdate } from '../send-log';

@@ -7,7 +7,7 @@
  * This class is the surface the IPC handlers and `createServices` use: the guards live in
  * send-preparation.ts, the send in send-test-code.ts, the follow-up in delivery-follow-up.ts.
  */
-import { apiKeyKind } from '../../../shared/api-key';
+import { apiKeyKind } from '@shared/api-key';
 import {
   SANDBOX_PROFILE_ID,
   type TestSendPreview,
@@ -17,9 +17,9 @@ import {
   type TestSendSettingsPatch,
   type TestSendSetup,
   type TestSendStatus,
-} from '../../../shared/contract/test-send';
-import type { SendMode } from '../../../shared/gateway-types';
-import { err, ok, type Result } from '../../../shared/result';
+} from '@shared/contract/test-send';
+import type { SendMode } from '@shared/gateway-types';
+import { err, ok, type Result } from '@shared/result';
 import { createDeliveryFollower, resumeDelivery } from '../delivery/delivery-follower';
 import type { PollTarget } from '../delivery/delivery-poller';
 import { SANDBOX_PROFILE } from './sandbox-profile';

@@ -2,7 +2,7 @@ import {
   testSendSettingsSchema,
   type TestSendSettings,
   type TestSendSettingsPatch,
-} from '../../../shared/contract/test-send';
+} from '@shared/contract/test-send';
 import type { KeyValueStore } from '../ports';
 
 /** Top-level key in the settings file; kept apart from `preferences` so the feature owns its schema. */

@@ -1,6 +1,6 @@
 /** How a test send's log row and MessageBird's prices are reported. */
-import type { TestSendStatus } from '../../../shared/contract/test-send';
-import type { SendLogRow } from '../../../shared/send-log-types';
+import type { TestSendStatus } from '@shared/contract/test-send';
+import type { SendLogRow } from '@shared/send-log-types';
 
 /** MessageBird's price when it looks like one (ISO currency, not negative), else null: the estimate stays. */
 export function plausiblePrice(price: { amount: number; currency: string } | undefined): { amount: number; currency: string } | null {

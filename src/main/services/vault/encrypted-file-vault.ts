@@ -1,4 +1,4 @@
-import type { VaultStatus } from '../../../shared/contract/platform';
+import type { VaultStatus } from '@shared/contract/platform';
 import { VaultUnavailableError, type SecretVault } from '../ports';
 import type { Encryptor } from './encryptor';
 import { vaultIdSchema, type VaultFile } from './vault-file';

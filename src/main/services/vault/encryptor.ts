@@ -1,4 +1,4 @@
-import type { VaultStatus } from '../../../shared/contract/platform';
+import type { VaultStatus } from '@shared/contract/platform';
 
 /**
  * Turns a secret into ciphertext and back. Electron's `safeStorage` (src/main/platform) and the

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StartupWarning, VaultStatus } from '../../../shared/contract/platform';
+import type { StartupWarning, VaultStatus } from '@shared/contract/platform';
 import { EncryptedFileVault } from './encrypted-file-vault';
 import type { Encryptor } from './encryptor';
 import { VaultFile, writeSecretFile } from './vault-file';

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { StartupWarning } from '../../../shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 
 export const VAULT_FILE_NAME = 'vault.json';
 /** Owner read/write only: the ciphertext is still worth nothing to other users of the machine. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SendMode } from '../../../shared/gateway-types';
+import type { SendMode } from '@shared/gateway-types';
 import { StatusBadge, type Tone } from '../components';
 
 const TONE: Record<SendMode, Tone> = { sandbox: 'info', test: 'warning', live: 'danger' };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AFAS_QUOTED_NL_PRICE, COST_CURRENCY } from '../../../shared/rules/cost';
+import { AFAS_QUOTED_NL_PRICE, COST_CURRENCY } from '@shared/rules/cost';
 import { ConfirmDialog } from '../components';
 import { formatMoney } from '../i18n/format';
 import { useAppStore } from './app-store';

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { AppInfo } from '../../../shared/contract';
-import type { AppError } from '../../../shared/result';
-import type { Preferences, PreferencesPatch } from '../../../shared/settings';
+import type { AppInfo } from '@shared/contract';
+import type { AppError } from '@shared/result';
+import type { Preferences, PreferencesPatch } from '@shared/settings';
 import { api, toAppError, unwrap } from '../api';
 import { applyLanguagePreference } from '../i18n';
 

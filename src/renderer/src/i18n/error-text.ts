@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppError } from '../../../shared/result';
+import type { AppError } from '@shared/result';
 import { i18n as appI18n } from './index';
 import type { Namespace } from './resources';
 

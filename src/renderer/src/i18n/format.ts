@@ -4,7 +4,7 @@
  * where `6/7/25` would be read the wrong way round) `17/06/2025 14:03`. Formatters are cached: tables
  * call these per row.
  */
-import type { Balance } from '../../../shared/gateway-types';
+import type { Balance } from '@shared/gateway-types';
 
 /** Intl locale for a UI language. */
 export function intlLocale(language: string): string {

@@ -1,6 +1,6 @@
 import i18next, { type BackendModule, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { LanguagePreference } from '../../../shared/settings';
+import type { LanguagePreference } from '@shared/settings';
 import { resolveLanguage } from './language';
 import type { AppLanguage, Namespace } from './resources';
 

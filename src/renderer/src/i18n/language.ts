@@ -1,4 +1,4 @@
-import type { LanguagePreference } from '../../../shared/settings';
+import type { LanguagePreference } from '@shared/settings';
 import type { AppLanguage } from './resources';
 
 /** Dutch for any `nl*` locale (nl, nl-NL, nl-BE), English for everything else. */

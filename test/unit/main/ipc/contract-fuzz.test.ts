@@ -18,7 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../src/main/ipc/dispatch';
 import { createHandlerTable } from '../../../../src/main/ipc/handler-table';
 import { closeServices } from '../../../../src/main/services';
-import { COMMON_ERROR_CODES, contract, methodNames } from '../../../../src/shared/contract';
+import { COMMON_ERROR_CODES, contract, methodNames } from '@shared/contract';
 import { createTestServices, memoryStore } from '../../../support/test-services';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);

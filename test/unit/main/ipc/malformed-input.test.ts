@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { contract, methodNames } from '../../../../src/shared/contract';
+import { contract, methodNames } from '@shared/contract';
 import { dispatch } from '../../../../src/main/ipc/dispatch';
 import { createHandlerTable } from '../../../../src/main/ipc/handler-table';
 import { closeServices } from '../../../../src/main/services';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profilesContract } from '../../../../src/shared/contract/profiles';
+import { profilesContract } from '@shared/contract/profiles';
 
 const ID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 

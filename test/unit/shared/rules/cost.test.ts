@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AFAS_COST_SPLIT, AFAS_QUOTED_NL_PRICE, estimate, estimateMonthlyCost, pricePerPart, roundMoney, smsCoveredByBalance } from '../../../../src/shared/rules/cost';
+import { AFAS_COST_SPLIT, AFAS_QUOTED_NL_PRICE, estimate, estimateMonthlyCost, pricePerPart, roundMoney, smsCoveredByBalance } from '@shared/rules/cost';
 
 describe('cost estimate', () => {
   it('uses the AFAS quote of € 0.056 per part for the Netherlands', () => {

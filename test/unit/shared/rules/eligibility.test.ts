@@ -8,8 +8,8 @@ import {
   toEntries,
   userStatus,
   type UserListEntry,
-} from '../../../../src/shared/rules/eligibility';
-import { parseMobile } from '../../../../src/shared/rules/phone';
+} from '@shared/rules/eligibility';
+import { parseMobile } from '@shared/rules/phone';
 import { HEADERS, ROWS } from '../../../fixtures/user-list/make-fixtures';
 
 const active = new Set(['12345']);

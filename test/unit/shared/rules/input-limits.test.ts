@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PHONE_INPUT_MAX } from '../../../../src/shared/rules/input-limits';
-import { parsePhone } from '../../../../src/shared/rules/phone';
+import { PHONE_INPUT_MAX } from '@shared/rules/input-limits';
+import { parsePhone } from '@shared/rules/phone';
 
 describe('input limits', () => {
   it('caps a typed phone number at 32 characters: room for any real notation, not for a paste of junk', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCKED_ORIGINATORS, isBlockedOriginator, parseOriginator } from '../../../../src/shared/rules/originator';
+import { BLOCKED_ORIGINATORS, isBlockedOriginator, parseOriginator } from '@shared/rules/originator';
 
 describe('parseOriginator', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDescription, parseParticipantNumber } from '../../../../src/shared/rules/participant-number';
+import { parseDescription, parseParticipantNumber } from '@shared/rules/participant-number';
 
 describe('parseParticipantNumber', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, parseMobile, parsePhone, PHONE_INPUT_MAX } from '../../../../src/shared/rules/phone';
+import { maskPhone, parseMobile, parsePhone, PHONE_INPUT_MAX } from '@shared/rules/phone';
 
 describe('parsePhone', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSegments, countWithCalculator } from '../../../../src/shared/rules/sms-segments';
+import { countSegments, countWithCalculator } from '@shared/rules/sms-segments';
 
 const a = (n: number) => 'a'.repeat(n);
 const ucs = (n: number) => 'ë'.repeat(n); // ë is not in the GSM-7 table

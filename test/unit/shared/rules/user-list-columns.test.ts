@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessMapping, mappingProblem, normaliseHeader } from '../../../../src/shared/rules/user-list-columns';
+import { guessMapping, mappingProblem, normaliseHeader } from '@shared/rules/user-list-columns';
 
 describe('user list columns', () => {
   it('recognises Dutch headers', () => {

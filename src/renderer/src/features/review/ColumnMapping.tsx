@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { USER_LIST_FIELDS, type UserListImport, type UserListMapping } from '../../../../shared/review-types';
+import { USER_LIST_FIELDS, type UserListImport, type UserListMapping } from '@shared/review-types';
 import { Button, Notice, SelectField } from '../../components';
 import { useReviewStore } from './review-store';
 

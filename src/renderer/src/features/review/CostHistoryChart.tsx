@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CostHistory, CostHistoryMonth } from '../../../../shared/review-types';
+import type { CostHistory, CostHistoryMonth } from '@shared/review-types';
 import { formatMoney, formatMonth, formatNumber } from './format';
 
 const WIDTH = 640;

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CostEstimateRequest } from '../../../../shared/contract/review';
-import type { CostEstimateInput, CostEstimateResult } from '../../../../shared/review-types';
-import { AFAS_COST_SPLIT, MAX_PRICE_PER_PART } from '../../../../shared/rules/cost';
+import type { CostEstimateRequest } from '@shared/contract/review';
+import type { CostEstimateInput, CostEstimateResult } from '@shared/review-types';
+import { AFAS_COST_SPLIT, MAX_PRICE_PER_PART } from '@shared/rules/cost';
 import { Button, Notice, Section, Spinner, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { CostHistoryChart, CostHistoryTable } from './CostHistoryChart';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ELIGIBILITY_STATUSES, SKIPPED_ROWS_SHOWN, USER_LIST_MAX_BYTES, type EligibilityStatus, type UserListImport } from '../../../../shared/review-types';
+import { ELIGIBILITY_STATUSES, SKIPPED_ROWS_SHOWN, USER_LIST_MAX_BYTES, type EligibilityStatus, type UserListImport } from '@shared/review-types';
 import { Button, ConfirmDialog, Notice, Section, SelectField, Spinner, StatusBadge, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { ColumnMapping } from './ColumnMapping';

@@ -1,11 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { EligibilityRow, EligibilityStatus } from '../../../../shared/review-types';
+import type { EligibilityRow, EligibilityStatus } from '@shared/review-types';
 import { api } from '../../api';
 import { Notice, StatusBadge, type Tone } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
-import type { AppError } from '../../../../shared/result';
+import type { AppError } from '@shared/result';
 import { eligibilityReason } from './eligibility-text';
 import { formatNumber } from './format';
 

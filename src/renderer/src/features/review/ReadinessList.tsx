@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ReadinessItem, Verdict } from '../../../../shared/review-types';
+import type { ReadinessItem, Verdict } from '@shared/review-types';
 import { StatusBadge, Button, type Tone } from '../../components';
 import { useNavigationStore } from '../../app/navigation-store';
 import { reasonText } from './reason-text';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Readiness } from '../../../../shared/review-types';
+import type { Readiness } from '@shared/review-types';
 import { api } from '../../api';
 import { Button, Notice, Section, Spinner, StatusBadge } from '../../components';
 import { useErrorText } from '../../i18n/error-text';

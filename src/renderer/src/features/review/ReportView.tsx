@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import type { PdfOutcome } from '../../../../shared/contract/review';
-import type { AppError } from '../../../../shared/result';
+import type { PdfOutcome } from '@shared/contract/review';
+import type { AppError } from '@shared/result';
 import { api } from '../../api';
 import { useAppStore } from '../../app/app-store';
 import { Button, Notice, SelectField } from '../../components';

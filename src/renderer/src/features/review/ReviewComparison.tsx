@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportedReview, ReadinessReason, ReviewFile } from '../../../../shared/review-types';
+import type { ImportedReview, ReadinessReason, ReviewFile } from '@shared/review-types';
 import { Button, Notice, StatusBadge } from '../../components';
 import { compareRows, type Leaf } from './compare-rows';
 import { formatDateTime, formatNumber } from './format';

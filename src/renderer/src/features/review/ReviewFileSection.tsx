@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { REVIEW_FILE_MAX_BYTES } from '../../../../shared/review-types';
+import { REVIEW_FILE_MAX_BYTES } from '@shared/review-types';
 import { Button, CheckboxField, Notice, Section, Spinner } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { startDownload } from '../../download';

@@ -1,4 +1,4 @@
-import type { ImportedReview, ReviewDifference, ReviewFile } from '../../../../shared/review-types';
+import type { ImportedReview, ReviewDifference, ReviewFile } from '@shared/review-types';
 
 export type Leaf = string | number | boolean | null;
 

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { EligibilityRow } from '../../../../shared/review-types';
+import type { EligibilityRow } from '@shared/review-types';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 

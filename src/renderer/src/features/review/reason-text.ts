@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ReadinessItem } from '../../../../shared/review-types';
+import type { ReadinessItem } from '@shared/review-types';
 import { daysBetween, formatDateTime, formatMoney, formatNumber } from './format';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;

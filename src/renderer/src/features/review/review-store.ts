@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { ExportOutcome } from '../../../../shared/contract/send-log';
-import type { CostEstimateRequest, SaveOutcome } from '../../../../shared/contract/review';
-import type { AppError } from '../../../../shared/result';
+import type { ExportOutcome } from '@shared/contract/send-log';
+import type { CostEstimateRequest, SaveOutcome } from '@shared/contract/review';
+import type { AppError } from '@shared/result';
 import type {
   CostEstimateResult,
   CostHistory,
@@ -11,7 +11,7 @@ import type {
   ReviewFile,
   UserListImport,
   UserListMapping,
-} from '../../../../shared/review-types';
+} from '@shared/review-types';
 import { api } from '../../api';
 import type { FileSource } from './file-source';
 

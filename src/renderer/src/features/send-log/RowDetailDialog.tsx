@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Notice, StatusBadge, StatusReason } from '../../components';
-import { SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
 import { formatMoney, formatNumber, formatTime, statusTone } from './format';
 import { freeReason } from './SendLogTable';
 import { useSendLogStore } from './send-log-store';

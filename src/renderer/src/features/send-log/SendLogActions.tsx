@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, ConfirmDialog, Notice, Section, Spinner, TextField } from '../../components';
 import { startDownload } from '../../download';
 import { useErrorText } from '../../i18n/error-text';
-import { MAX_RETENTION_DAYS } from '../../../../shared/send-log-types';
+import { MAX_RETENTION_DAYS } from '@shared/send-log-types';
 import { formatNumber, formatTime } from './format';
 import { useSendLogStore } from './send-log-store';
 

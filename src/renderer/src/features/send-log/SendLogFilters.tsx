@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, SelectField, TextField } from '../../components';
-import { SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
 import {
   SEND_LOG_STATUSES,
   SEND_MODES,
@@ -9,8 +9,8 @@ import {
   type SendLogFilter,
   type SendLogStatus,
   type SendPurpose,
-} from '../../../../shared/send-log-types';
-import type { SendMode } from '../../../../shared/gateway-types';
+} from '@shared/send-log-types';
+import type { SendMode } from '@shared/gateway-types';
 import { datePattern, formatDate, parseDate } from '../../i18n/format';
 import { useSendLogStore } from './send-log-store';
 

@@ -2,8 +2,8 @@ import { defaultRangeExtractor, useVirtualizer, type Range, type Virtualizer } f
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { StatusBadge } from '../../components';
-import { SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
-import type { SendLogRow } from '../../../../shared/send-log-types';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
+import type { SendLogRow } from '@shared/send-log-types';
 import { formatMoney, formatNumber, formatTime, OPEN_STATUSES, statusTone } from './format';
 import { PAGE_SIZE } from './page-cache';
 import { AUTO_REFRESH_MS, tableRowCount, useSendLogStore } from './send-log-store';

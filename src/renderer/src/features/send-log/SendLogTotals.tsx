@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { SEARCH_TOTALS_CAP } from '../../../../shared/send-log-types';
+import { SEARCH_TOTALS_CAP } from '@shared/send-log-types';
 import { formatMoney, formatNumber } from './format';
 import { useSendLogStore } from './send-log-store';
 

@@ -1,6 +1,6 @@
 /** Time, number and money formatting for the send log, in the UI language (shared helpers in i18n/format.ts). */
 import type { Tone } from '../../components';
-import type { SendLogStatus } from '../../../../shared/send-log-types';
+import type { SendLogStatus } from '@shared/send-log-types';
 import { formatDateTime } from '../../i18n/format';
 
 export { formatMoney, formatNumber, intlLocale } from '../../i18n/format';

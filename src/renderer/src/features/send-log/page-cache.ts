@@ -1,4 +1,4 @@
-import type { SendLogCursor, SendLogPage, SendLogRow } from '../../../../shared/send-log-types';
+import type { SendLogCursor, SendLogPage, SendLogRow } from '@shared/send-log-types';
 
 /** Rows per `queryLog` call: about five screens, and the page size the backend is benchmarked on. */
 export const PAGE_SIZE = 100;

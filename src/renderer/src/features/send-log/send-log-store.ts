@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { ExportOutcome, SendLogInfo } from '../../../../shared/contract/send-log';
-import type { AppError } from '../../../../shared/result';
+import type { ExportOutcome, SendLogInfo } from '@shared/contract/send-log';
+import type { AppError } from '@shared/result';
 import {
   SEARCH_TOTALS_CAP,
   type SendLogFilter,
   type SendLogRow,
   type SendLogTotals,
-} from '../../../../shared/send-log-types';
+} from '@shared/send-log-types';
 import { api, toAppError, unwrap } from '../../api';
 import { i18n } from '../../i18n';
 import { PAGE_SIZE, PageCache, type PageRequest } from './page-cache';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../shared/contract';
+import type { AppInfo } from '@shared/contract';
 import { Section } from '../../components';
 
 /** Version and where the app runs, for support questions. */

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { apiKeySchema } from '../../../../shared/api-key';
-import type { KeyCheck } from '../../../../shared/contract';
+import { apiKeySchema } from '@shared/api-key';
+import type { KeyCheck } from '@shared/contract';
 import { Button, Notice, Section, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { useConnectionTestStore } from './settings-store';

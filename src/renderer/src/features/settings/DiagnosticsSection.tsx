@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo } from '../../../../shared/contract';
+import type { AppInfo } from '@shared/contract';
 import { api } from '../../api';
 import { Button, Notice, Section } from '../../components';
 

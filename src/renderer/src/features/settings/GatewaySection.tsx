@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SANDBOX_SCENARIOS, type GatewayMode, type SandboxScenario } from '../../../../shared/settings';
+import { SANDBOX_SCENARIOS, type GatewayMode, type SandboxScenario } from '@shared/settings';
 import { SwitchToMessageBirdDialog } from '../../app/SwitchToMessageBirdDialog';
 import { Notice, RadioGroup, Section, SelectField } from '../../components';
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { VaultStatus } from '../../../../shared/contract';
+import type { VaultStatus } from '@shared/contract';
 import { CheckboxField, Section, StatusBadge, type Tone } from '../../components';
 
 export interface KeyStorageSectionProps {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, type LanguagePreference } from '../../../../shared/settings';
+import { LANGUAGES, type LanguagePreference } from '@shared/settings';
 import { Section, SelectField } from '../../components';
 import { resolveLanguage } from '../../i18n';
 

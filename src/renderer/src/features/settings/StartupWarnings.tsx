@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { StartupWarning } from '../../../../shared/contract';
+import type { StartupWarning } from '@shared/contract';
 import { Notice } from '../../components';
 
 /** The words for one warning: where things went, and for a profile its participant number. */

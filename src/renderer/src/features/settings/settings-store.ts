@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { KeyCheck } from '../../../../shared/contract';
-import type { AppError } from '../../../../shared/result';
+import type { KeyCheck } from '@shared/contract';
+import type { AppError } from '@shared/result';
 import { api, toAppError, unwrap } from '../../api';
 
 interface ConnectionTestState {

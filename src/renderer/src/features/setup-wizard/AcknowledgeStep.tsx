@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AFAS_QUOTED_NL_PRICE, COST_CURRENCY } from '../../../../shared/rules/cost';
+import { AFAS_QUOTED_NL_PRICE, COST_CURRENCY } from '@shared/rules/cost';
 import { Button, CheckboxField, Notice } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { formatMoney } from '../../i18n/format';

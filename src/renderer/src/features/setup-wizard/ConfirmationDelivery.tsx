@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ConfirmationDeliveryView } from '../../../../shared/profile-types';
+import type { ConfirmationDeliveryView } from '@shared/profile-types';
 import { api } from '../../api';
 import { StatusBadge, StatusReason, type Tone } from '../../components';
 

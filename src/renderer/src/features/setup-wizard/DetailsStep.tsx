@@ -5,12 +5,12 @@ import { Button, ConfirmDialog, Notice, Spinner, TextField } from '../../compone
 import { useErrorText } from '../../i18n/error-text';
 import { apiKeyIssue, DETAIL_FIELDS, firstIssue, isConnectionProblem, originatorWarnings, validateDetails, type DetailField, type DetailIssues, type FieldIssue } from './details-validation';
 import { formatCountdown, formatMoney } from '../../i18n/format';
-import { COST_CURRENCY, estimate } from '../../../../shared/rules/cost';
-import { parseMobile } from '../../../../shared/rules/phone';
+import { COST_CURRENCY, estimate } from '@shared/rules/cost';
+import { parseMobile } from '@shared/rules/phone';
 import { formatBalance } from './format';
 import { useSetupStore, type KeyCheckState } from './setup-store';
 import { useCountdown } from './use-countdown';
-import type { AppError } from '../../../../shared/result';
+import type { AppError } from '@shared/result';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
 

@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProfileView } from '../../../../shared/profile-types';
-import { PORTAL_NOTE_MAX } from '../../../../shared/review-types';
+import type { ProfileView } from '@shared/profile-types';
+import { PORTAL_NOTE_MAX } from '@shared/review-types';
 import { Button, Field, Notice, Section } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { formatDateTime } from './format';

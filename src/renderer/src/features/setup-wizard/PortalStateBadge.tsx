@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ProfileView } from '../../../../shared/profile-types';
+import type { ProfileView } from '@shared/profile-types';
 import { StatusBadge } from '../../components';
 import { formatDateTime } from './format';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ProfileStatus, ProfileView } from '../../../../shared/profile-types';
+import type { ProfileStatus, ProfileView } from '@shared/profile-types';
 import { ConfirmDialog, MenuButton, StatusBadge, type MenuItem, type Tone } from '../../components';
 import { formatBalance, formatDateTime } from './format';
 import { PortalStateBadge } from './PortalStateBadge';

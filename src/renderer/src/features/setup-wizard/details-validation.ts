@@ -2,10 +2,10 @@
  * The same rules main applies (src/shared/rules), run as the admin types so mistakes show at once.
  * Main checks everything again on "Next"; this is for speed, not for trust.
  */
-import { apiKeySchema } from '../../../../shared/api-key';
-import { parseOriginator, type OriginatorWarning } from '../../../../shared/rules/originator';
-import { parseDescription, parseParticipantNumber } from '../../../../shared/rules/participant-number';
-import { parseMobile } from '../../../../shared/rules/phone';
+import { apiKeySchema } from '@shared/api-key';
+import { parseOriginator, type OriginatorWarning } from '@shared/rules/originator';
+import { parseDescription, parseParticipantNumber } from '@shared/rules/participant-number';
+import { parseMobile } from '@shared/rules/phone';
 
 export const DETAIL_FIELDS = ['participantNumber', 'description', 'originator', 'apiKey', 'adminPhone'] as const;
 export type DetailField = (typeof DETAIL_FIELDS)[number];

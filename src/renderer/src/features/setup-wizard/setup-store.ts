@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { KeyCheck } from '../../../../shared/contract';
-import type { ConfirmationSent, ProfileView } from '../../../../shared/profile-types';
-import type { AppError } from '../../../../shared/result';
+import type { KeyCheck } from '@shared/contract';
+import type { ConfirmationSent, ProfileView } from '@shared/profile-types';
+import type { AppError } from '@shared/result';
 import { api, toAppError, unwrap } from '../../api';
 import { useAppStore } from '../../app/app-store';
-import { parseMobile } from '../../../../shared/rules/phone';
+import { parseMobile } from '@shared/rules/phone';
 import { EMPTY_FORM, type DetailsForm } from './details-validation';
 
 /**

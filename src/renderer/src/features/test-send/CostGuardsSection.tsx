@@ -1,8 +1,8 @@
 import { forwardRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DAILY_CAP_MAX, type TestSendSettings, type TestSendSettingsPatch } from '../../../../shared/contract/test-send';
-import { MAX_PRICE_PER_PART, pricePerPart } from '../../../../shared/rules/cost';
-import type { AppError } from '../../../../shared/result';
+import { DAILY_CAP_MAX, type TestSendSettings, type TestSendSettingsPatch } from '@shared/contract/test-send';
+import { MAX_PRICE_PER_PART, pricePerPart } from '@shared/rules/cost';
+import type { AppError } from '@shared/result';
 import { Button, Notice, Section, TextField } from '../../components';
 import { useErrorText } from '../../i18n/error-text';
 import { countryName, formatMoney, parseCountryList } from './format';

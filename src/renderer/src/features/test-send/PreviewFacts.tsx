@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { TestSendProfile } from '../../../../shared/contract/test-send';
-import type { CostEstimate } from '../../../../shared/rules/cost';
-import type { SmsSegments } from '../../../../shared/rules/sms-segments';
+import type { TestSendProfile } from '@shared/contract/test-send';
+import type { CostEstimate } from '@shared/rules/cost';
+import type { SmsSegments } from '@shared/rules/sms-segments';
 import { Section } from '../../components';
 import { countryName, formatMoney } from './format';
 

@@ -1,6 +1,6 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseMobile, PHONE_INPUT_MAX } from '../../../../shared/rules/phone';
+import { parseMobile, PHONE_INPUT_MAX } from '@shared/rules/phone';
 import { TextField } from '../../components';
 import { countryName } from './format';
 

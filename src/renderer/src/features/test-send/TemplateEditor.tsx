@@ -1,8 +1,8 @@
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TEMPLATE_MAX } from '../../../../shared/contract/test-send';
+import { TEMPLATE_MAX } from '@shared/contract/test-send';
 import { defaultTemplate } from './default-template';
-import { PART_LIMITS, type SmsSegments } from '../../../../shared/rules/sms-segments';
+import { PART_LIMITS, type SmsSegments } from '@shared/rules/sms-segments';
 import { Button, Field } from '../../components';
 
 export interface TemplateEditorProps {

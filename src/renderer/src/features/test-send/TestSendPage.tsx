@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fillTemplate, SAMPLE_CODE, SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
+import { fillTemplate, SAMPLE_CODE, SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
 import { startingTemplate } from './default-template';
-import { estimate } from '../../../../shared/rules/cost';
-import { parseMobile } from '../../../../shared/rules/phone';
-import { countSegments } from '../../../../shared/rules/sms-segments';
+import { estimate } from '@shared/rules/cost';
+import { parseMobile } from '@shared/rules/phone';
+import { countSegments } from '@shared/rules/sms-segments';
 import { useNavigationStore } from '../../app/navigation-store';
 import { Button, ConfirmDialog, Notice, Page, Section, SelectField, Spinner } from '../../components';
 import { useErrorText } from '../../i18n/error-text';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { TestSendStatus } from '../../../../shared/contract/test-send';
-import type { SendLogStatus } from '../../../../shared/send-log-types';
-import { isFinalSendLogStatus } from '../../../../shared/send-log-types';
+import type { TestSendStatus } from '@shared/contract/test-send';
+import type { SendLogStatus } from '@shared/send-log-types';
+import { isFinalSendLogStatus } from '@shared/send-log-types';
 import { useNavigationStore } from '../../app/navigation-store';
 import { Button, Section, Spinner, StatusBadge, StatusReason, type Tone } from '../../components';
 import { formatMoney } from './format';

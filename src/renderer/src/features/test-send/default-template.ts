@@ -1,4 +1,4 @@
-import { DEFAULT_TEMPLATE } from '../../../../shared/contract/test-send';
+import { DEFAULT_TEMPLATE } from '@shared/contract/test-send';
 
 /**
  * The built-in test message per screen language. The stored default (`DEFAULT_TEMPLATE`) is the Dutch

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import { SANDBOX_PROFILE_ID } from '../../../../shared/contract/test-send';
-import type { ProfileView } from '../../../../shared/profile-types';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
+import type { ProfileView } from '@shared/profile-types';
 import type {
   TestSendPreview,
   TestSendProfile,
@@ -8,9 +8,9 @@ import type {
   TestSendSettingsPatch,
   TestSendSetup,
   TestSendStatus,
-} from '../../../../shared/contract/test-send';
-import type { AppError } from '../../../../shared/result';
-import { isFinalSendLogStatus } from '../../../../shared/send-log-types';
+} from '@shared/contract/test-send';
+import type { AppError } from '@shared/result';
+import { isFinalSendLogStatus } from '@shared/send-log-types';
 import { api, toAppError, unwrap } from '../../api';
 
 /** How often the page asks main for the row's status while the poller in main follows it. */

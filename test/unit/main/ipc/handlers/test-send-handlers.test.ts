@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../../../src/main/ipc/dispatch';
 import { createHandlerTable } from '../../../../../src/main/ipc/handler-table';
 import { closeServices, type Services } from '../../../../../src/main/services';
-import { SANDBOX_PROFILE_ID, TEMPLATE_MAX } from '../../../../../src/shared/contract/test-send';
+import { SANDBOX_PROFILE_ID, TEMPLATE_MAX } from '@shared/contract/test-send';
 import { createTestServices } from '../../../../support/test-services';
 
 let services: Services | undefined;

@@ -3,8 +3,8 @@ import { gatewayForPoll, recordPoll, resumableTargets, type DeliveryLog } from '
 import type { PollTarget } from '../../../../../src/main/services/delivery/delivery-poller';
 import type { StatusUpdate } from '../../../../../src/main/services/send-log';
 import type { SmsGateway } from '../../../../../src/main/services/ports';
-import { SANDBOX_PROFILE_ID } from '../../../../../src/shared/contract/test-send';
-import type { SendLogRow } from '../../../../../src/shared/send-log-types';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
+import type { SendLogRow } from '@shared/send-log-types';
 
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = 1_800_000_000_000;

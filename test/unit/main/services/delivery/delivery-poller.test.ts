@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DeliveryStatus } from '../../../../../src/shared/gateway-types';
+import type { DeliveryStatus } from '@shared/gateway-types';
 import type { GatewayError, GatewayResult, SentMessage, SmsGateway } from '../../../../../src/main/services/ports';
 import {
   DeliveryPoller,

@@ -5,7 +5,7 @@ import {
   SANDBOX_PRICE_PER_PART,
   SANDBOX_START_BALANCE,
 } from '../../../../../src/main/services/gateway/sandbox-gateway';
-import type { SandboxScenario } from '../../../../../src/shared/settings';
+import type { SandboxScenario } from '@shared/settings';
 import type { SendSmsRequest } from '../../../../../src/main/services/ports';
 
 function manualClock(start = Date.UTC(2025, 0, 15, 9, 30, 0)) {

@@ -12,8 +12,8 @@ import { ProfilesService } from '../../../../../src/main/services/profiles/profi
 import { SendLog } from '../../../../../src/main/services/send-log';
 import { TestSendService } from '../../../../../src/main/services/test-send/test-send-service';
 import { FileKeyVault } from '../../../../../src/main/services/vault/file-key-vault';
-import type { ProfileDetailsInput } from '../../../../../src/shared/contract/profiles';
-import { DEFAULT_PREFERENCES, type GatewayMode } from '../../../../../src/shared/settings';
+import type { ProfileDetailsInput } from '@shared/contract/profiles';
+import { DEFAULT_PREFERENCES, type GatewayMode } from '@shared/settings';
 import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 import { MemoryStore } from '../test-send/harness';
 import { ManualTime } from '../../../../support/manual-time';

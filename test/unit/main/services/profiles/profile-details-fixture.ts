@@ -1,4 +1,4 @@
-import type { ProfileDetailsInput } from '../../../../../src/shared/contract/profiles';
+import type { ProfileDetailsInput } from '@shared/contract/profiles';
 import { FAKE_LIVE_KEY } from '../../../../fakes/fake-messagebird';
 
 /** Valid step-1 details with the fake's live key; override what a test is about. */

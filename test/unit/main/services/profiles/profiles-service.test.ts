@@ -11,8 +11,8 @@ import { ConfirmationCodes } from '../../../../../src/main/services/profiles/con
 import { ProfilesService, activeKeyId, pendingKeyId } from '../../../../../src/main/services/profiles/profiles-service';
 import { SendLog } from '../../../../../src/main/services/send-log';
 import { FileKeyVault } from '../../../../../src/main/services/vault/file-key-vault';
-import type { ProfileDetailsInput } from '../../../../../src/shared/contract/profiles';
-import type { GatewayMode } from '../../../../../src/shared/settings';
+import type { ProfileDetailsInput } from '@shared/contract/profiles';
+import type { GatewayMode } from '@shared/settings';
 import { FAKE_LIVE_KEY, FAKE_TEST_KEY } from '../../../../fakes/fake-messagebird';
 import { useFakeMessageBird } from '../../../../support/fake-messagebird-suite';
 import { details } from './profile-details-fixture';

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { Services } from '../../../../../src/main/services';
-import type { ProfileDetailsInput } from '../../../../../src/shared/contract/profiles';
-import type { ConfirmationSent, ProfileView } from '../../../../../src/shared/profile-types';
+import type { ProfileDetailsInput } from '@shared/contract/profiles';
+import type { ConfirmationSent, ProfileView } from '@shared/profile-types';
 import type { FakeMessageBird } from '../../../../fakes/fake-messagebird';
 
 /** A Dutch mobile number on the default allow-list. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readiness, type ReadinessSources } from '../../../../../src/main/services/review/readiness';
 import type { StoredProfile } from '../../../../../src/main/services/profiles/profile-store';
-import { testSendSettingsSchema } from '../../../../../src/shared/contract/test-send';
-import type { SendLogFilter } from '../../../../../src/shared/send-log-types';
+import { testSendSettingsSchema } from '@shared/contract/test-send';
+import type { SendLogFilter } from '@shared/send-log-types';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 20);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffReviews, parseReviewFile, serialiseReview } from '../../../../../src/main/services/review/review-file';
-import { REVIEW_FILE_KIND, type ReviewFile, type ReviewProfile } from '../../../../../src/shared/review-types';
+import { REVIEW_FILE_KIND, type ReviewFile, type ReviewProfile } from '@shared/review-types';
 
 function profile(over: Partial<ReviewProfile> = {}): ReviewProfile {
   return {

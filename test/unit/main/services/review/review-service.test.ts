@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeServices, type Services } from '../../../../../src/main/services';
 import type { FileToSave, KeyValueStore } from '../../../../../src/main/services/ports';
 import { writeFileContent } from '../../../../../src/main/services/file-content';
-import { REVIEW_SCHEMA_VERSION, type ReviewFile } from '../../../../../src/shared/review-types';
+import { REVIEW_SCHEMA_VERSION, type ReviewFile } from '@shared/review-types';
 import { createTestServices, memoryStore } from '../../../../support/test-services';
 
 const DAY = 86_400_000;

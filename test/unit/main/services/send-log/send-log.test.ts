@@ -1,8 +1,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SendLog } from '../../../../../src/main/services/send-log/send-log';
-import type { SendLogFilter, SendLogRow, SendLogTotals } from '../../../../../src/shared/send-log-types';
-import { SEARCH_TOTALS_CAP } from '../../../../../src/shared/send-log-types';
+import type { SendLogFilter, SendLogRow, SendLogTotals } from '@shared/send-log-types';
+import { SEARCH_TOTALS_CAP } from '@shared/send-log-types';
 import { DAY, manualClock, openLog, pending } from './helpers';
 
 const opened: SendLog[] = [];

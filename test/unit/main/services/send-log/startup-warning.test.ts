@@ -5,7 +5,7 @@ import { dispatch } from '../../../../../src/main/ipc/dispatch';
 import { createHandlerTable } from '../../../../../src/main/ipc/handler-table';
 import { closeServices, type Services } from '../../../../../src/main/services';
 import { SEND_LOG_FILE } from '../../../../../src/main/services/send-log';
-import type { StartupWarning } from '../../../../../src/shared/contract/platform';
+import type { StartupWarning } from '@shared/contract/platform';
 import { createTestServices } from '../../../../support/test-services';
 import { manualClock, tempDir } from './helpers';
 

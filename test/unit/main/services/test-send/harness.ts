@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { GatewayFactory, KeyValueStore } from '../../../../../src/main/services/ports';
 import { SendLog } from '../../../../../src/main/services/send-log';
 import { TestSendService, type ActiveProfileInfo } from '../../../../../src/main/services/test-send/test-send-service';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../../../../src/shared/settings';
+import { DEFAULT_PREFERENCES, type Preferences } from '@shared/settings';
 import { ManualTime } from '../../../../support/manual-time';
 
 export class MemoryStore implements KeyValueStore {

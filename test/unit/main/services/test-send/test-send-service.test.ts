@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SandboxGateway, SandboxState } from '../../../../../src/main/services/gateway';
 import type { SendSmsRequest, SmsGateway } from '../../../../../src/main/services/ports';
 import { generateTestCode, TEST_CODE_VALIDITY_SECONDS } from '../../../../../src/main/services/test-send/test-send-service';
-import { SANDBOX_PROFILE_ID } from '../../../../../src/shared/contract/test-send';
-import type { SandboxScenario } from '../../../../../src/shared/settings';
+import { SANDBOX_PROFILE_ID } from '@shared/contract/test-send';
+import type { SandboxScenario } from '@shared/settings';
 import { createHarness, LIVE_PROFILE } from './harness';
 import { ManualTime } from '../../../../support/manual-time';
 
