@@ -12,7 +12,7 @@ import { buildAll, buildIsStale } from './build-all.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [major, minor] = process.versions.node.split('.').map(Number);
 if (major < 22 || (major === 22 && minor < 13)) {
-  console.error(`npm run bench needs Node 22.13 or newer (this is ${process.versions.node}).`);
+  console.error(`npm run bench needs Node 22.22.2 or newer (this is ${process.versions.node}).`);
   process.exit(1);
 }
 const flags = ['--disable-warning=ExperimentalWarning', '--experimental-transform-types', '--import', './bench/register-ts.mjs'];
