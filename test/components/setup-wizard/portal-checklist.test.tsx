@@ -75,6 +75,8 @@ describe('AFAS portal checklist', () => {
     expect(checklist).toHaveTextContent('Click Opslaan.');
     expect(within(checklist).getByRole('button', { name: 'Copy sender' })).toBeInTheDocument();
     expect(unnamedControls(checklist)).toEqual([]);
+    // Opened from the list it is no wizard step: no step list.
+    expect(within(checklist).queryByRole('list', { name: 'Setup steps' })).toBeNull();
 
     await userEvent.type(within(checklist).getByLabelText('Note (optional)'), 'Entered by Jan');
     await userEvent.click(within(checklist).getByRole('button', { name: 'Saved in the AFAS portal' }));
@@ -118,7 +120,19 @@ describe('AFAS portal checklist', () => {
     const bridge = await renderPage([{ ...base, active: { ...base.active!, key: { ...base.active!.key, fingerprint } } }]);
     const calls = Object.keys(bridge).map((m) => vi.spyOn(bridge, m as keyof SmsAdminBridge));
     await chooseRowAction(await screen.findByRole('row', { name: /12345/ }), 'AFAS portal steps');
+    // Disabled while the field is empty, and it says why.
+    const compare = screen.getByRole('button', { name: 'Compare fingerprints' });
+    expect(compare).toBeDisabled();
+    expect(compare).toHaveAccessibleDescription('Paste a key in the field above to compare it.');
+    expect(screen.getByText('Paste a key in the field above to compare it.')).toBeVisible();
+    await userEvent.type(screen.getByLabelText('Key from the MessageBird dashboard (optional)'), '   ');
+    expect(compare).toBeDisabled();
+    expect(compare).toHaveAccessibleDescription('Paste a key in the field above to compare it.');
+    await userEvent.clear(screen.getByLabelText('Key from the MessageBird dashboard (optional)'));
     await userEvent.type(screen.getByLabelText('Key from the MessageBird dashboard (optional)'), key);
+    expect(compare).toBeEnabled();
+    expect(compare).not.toHaveAccessibleDescription();
+    expect(screen.queryByText('Paste a key in the field above to compare it.')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Compare fingerprints' }));
     expect(await screen.findByText(`Same key: fingerprint ${fingerprint}.`)).toBeInTheDocument();
     await userEvent.type(screen.getByLabelText('Key from the MessageBird dashboard (optional)'), 'x');
@@ -144,5 +158,27 @@ describe('AFAS portal checklist', () => {
     const checklist = screen.getByRole('region', { name: 'Enter it in the AFAS Online portal: participant 12345' });
     expect(checklist).toHaveTextContent('Click Opslaan.');
     expect(screen.getByText(/verified and saved in this app/)).toBeInTheDocument();
+    // It is step 4 of 4, and focus is on its title.
+    const steps = within(within(checklist).getByRole('list', { name: 'Setup steps' })).getAllByRole('listitem');
+    expect(steps.map((s) => s.getAttribute('aria-current'))).toEqual([null, null, null, 'step']);
+    expect(within(checklist).getByRole('heading', { level: 2, name: 'Enter it in the AFAS Online portal: participant 12345' })).toHaveFocus();
+    // Closing the steps and opening them again from the Actions menu shows them without the step list.
+    await userEvent.click(within(checklist).getByRole('button', { name: 'Close the steps' }));
+    await chooseRowAction(screen.getByRole('row', { name: /12345/ }), 'AFAS portal steps');
+    expect(within(screen.getByRole('region', { name: /^Enter it in the AFAS Online portal/ })).queryByRole('list', { name: 'Setup steps' })).toBeNull();
+  });
+
+  it('step 4 of a setup confirmed in Sandbox says it was a rehearsal with nothing to enter in the portal, and offers no mark', async () => {
+    const saved = activeProfile({}, 'sandbox');
+    const activateProfile = vi.fn<SmsAdminBridge['activateProfile']>(async () => ok(saved));
+    await renderPage([{ ...saved, status: 'awaiting_confirmation', active: null }], { activateProfile });
+    await screen.findByRole('row', { name: /12345/ });
+    act(() => useSetupStore.getState().openExisting({ ...saved, status: 'awaiting_confirmation', active: null }));
+    await act(() => useSetupStore.getState().activate());
+    const checklist = screen.getByRole('region', { name: 'Enter it in the AFAS Online portal: participant 12345' });
+    expect(within(checklist).getByRole('listitem', { current: 'step' })).toHaveTextContent('Enter it in the AFAS Online portal');
+    expect(checklist).toHaveTextContent(/confirmed in Sandbox: a rehearsal\..*nothing to enter in the AFAS portal/);
+    expect(within(checklist).queryByRole('button', { name: 'Saved in the AFAS portal' })).toBeNull();
+    expect(checklist).not.toHaveTextContent(/now go through|changed in AFAS/);
   });
 });

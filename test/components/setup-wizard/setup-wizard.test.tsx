@@ -104,13 +104,18 @@ describe('setup wizard', () => {
     expect(unnamedControls()).toEqual([]);
   });
 
-  it('numbers the steps 1 to 3 after the introduction; the introduction has no number', async () => {
+  it('numbers the steps 1 to 4 after the introduction; the introduction has no number', async () => {
     await renderPage({}, false);
     await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
     expect(screen.queryByRole('list', { name: 'Setup steps' })).not.toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Continue in Sandbox' }));
-    const steps = within(screen.getByRole('list', { name: 'Setup steps' })).getAllByRole('listitem');
-    expect(steps.map((s) => s.textContent)).toEqual(['1Provider details (current step)', '2Enter code', '3Save']);
+    const list = screen.getByRole('list', { name: 'Setup steps' });
+    const steps = within(list).getAllByRole('listitem');
+    expect(steps.map((s) => s.textContent)).toEqual(['1Provider details (current step)', '2Enter code', '3Save', '4Enter it in the AFAS Online portal']);
+    // Exactly four numbered steps, no step 0, and only the current one marked.
+    expect(steps.map((s) => s.querySelector('.setup-wizard__step-number')?.textContent)).toEqual(['1', '2', '3', '4']);
+    expect(list).not.toHaveTextContent(/0|Before you start/);
+    expect(steps.map((s) => s.getAttribute('aria-current'))).toEqual(['step', null, null, null]);
   });
 
   it('"Cancel" in the switch dialog stays on the introduction in Sandbox', async () => {
@@ -236,6 +241,14 @@ describe('setup wizard', () => {
     expect(activateProfile).toHaveBeenCalledWith({ id: 'p-1', acknowledgeCosts: true });
     expect(await screen.findByText(/The MessageBird setup for participant 12345 is verified and saved in this app\./)).toBeInTheDocument();
     expect(within(screen.getByRole('table')).getByText('Active')).toBeInTheDocument();
+    // Step 4: the AFAS portal steps, the admin's own work in the portal, with the step list at 4.
+    const checklist = screen.getByRole('region', { name: 'Enter it in the AFAS Online portal: participant 12345' });
+    expect(within(checklist).getByRole('heading', { level: 2 })).toHaveFocus();
+    const steps = within(within(checklist).getByRole('list', { name: 'Setup steps' })).getAllByRole('listitem');
+    expect(steps).toHaveLength(4);
+    expect(steps[3]).toHaveAttribute('aria-current', 'step');
+    expect(steps[3]).toHaveTextContent('4Enter it in the AFAS Online portal (current step)');
+    expect(steps.slice(0, 3).map((s) => s.getAttribute('aria-current'))).toEqual([null, null, null]);
   });
 
   it('shows main\'s field error under the field and focuses it (test key at Next)', async () => {

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 
 export interface PageProps {
   title: ReactNode;
@@ -30,14 +30,16 @@ export interface SectionProps {
   title: ReactNode;
   children?: ReactNode;
   className?: string;
+  /** Given when the section is where focus lands after an action: the title then takes focus (tabIndex -1). */
+  headingRef?: Ref<HTMLHeadingElement>;
 }
 
 /** A titled block on a page (`h2`), labelled by its title for landmark navigation. */
-export function Section({ title, children, className }: SectionProps) {
+export function Section({ title, children, className, headingRef }: SectionProps) {
   const id = useId();
   return (
     <section className={['section', className ?? ''].filter(Boolean).join(' ')} aria-labelledby={id}>
-      <h2 className="section__title" id={id}>
+      <h2 className="section__title" id={id} {...(headingRef && { ref: headingRef, tabIndex: -1 })}>
         {title}
       </h2>
       {children}

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProfileView } from '@shared/profile-types';
 import { PORTAL_NOTE_MAX } from '@shared/review-types';
@@ -7,6 +7,7 @@ import { useErrorText } from '../../i18n/error-text';
 import { formatDateTime } from './format';
 import { PortalStateBadge, isSandboxProfile } from './PortalStateBadge';
 import { useSetupStore } from './setup-store';
+import { WizardSteps } from './WizardSteps';
 import './portal-checklist.css';
 
 /** Copies a value to the clipboard and says so; where the clipboard is refused, the text is selected instead. */
@@ -51,6 +52,8 @@ function CompareKey({ fingerprint }: { fingerprint: string }) {
   const { t } = useTranslation('setup');
   const [key, setKey] = useState('');
   const [result, setResult] = useState<'same' | 'different' | 'unavailable'>();
+  const whyId = useId();
+  const empty = key.trim() === '';
 
   async function compare() {
     const text = key.trim();
@@ -83,10 +86,15 @@ function CompareKey({ fingerprint }: { fingerprint: string }) {
         )}
       </Field>
       <div className="actions">
-        <Button onClick={() => void compare()} disabled={key.trim() === ''}>
+        <Button onClick={() => void compare()} disabled={empty} aria-describedby={empty ? whyId : undefined}>
           {t('portal.compare')}
         </Button>
       </div>
+      {empty ? (
+        <p className="field__hint" id={whyId}>
+          {t('portal.compareWhyDisabled')}
+        </p>
+      ) : null}
       {result === 'same' ? <Notice tone="success">{t('portal.compareSame', { fingerprint })}</Notice> : null}
       {result === 'different' ? <Notice tone="warning">{t('portal.compareDifferent', { fingerprint })}</Notice> : null}
       {result === 'unavailable' ? <Notice tone="info">{t('portal.compareUnavailable')}</Notice> : null}
@@ -100,9 +108,10 @@ function Step({ children }: { children: ReactNode }) {
 
 /**
  * After Save: what the admin types in the AFAS Online portal (Beheer → SMS-provider → Nieuw) for this
- * participant number. The app never talks to AFAS; the admin marks here when it is done.
+ * participant number. The app never talks to AFAS; the admin marks here when it is done. Opened right
+ * after Save (`asStep`) it is step 4 of the wizard: the step list shows, and focus lands on its title.
  */
-export function PortalChecklist({ profile, onClose }: { profile: ProfileView; onClose: () => void }) {
+export function PortalChecklist({ profile, onClose, asStep = false }: { profile: ProfileView; onClose: () => void; asStep?: boolean }) {
   const { t, i18n } = useTranslation('setup');
   const errorText = useErrorText({ ns: 'setup' });
   const { markPortalSaved, clearPortalSaved } = useSetupStore.getState();
@@ -113,9 +122,16 @@ export function PortalChecklist({ profile, onClose }: { profile: ProfileView; on
   const sandbox = isSandboxProfile(profile);
   const portal = profile.portal;
   const participantNumber = profile.participantNumber;
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Save's button is gone with the wizard: keyboard and screen-reader users land on step 4's title.
+  useEffect(() => {
+    if (asStep) headingRef.current?.focus();
+  }, [asStep]);
 
   return (
-    <Section title={t('portal.title', { participantNumber })} className="portal-checklist">
+    <Section title={t('portal.title', { participantNumber })} className="portal-checklist" {...(asStep && { headingRef })}>
+      {asStep ? <WizardSteps current="portal" /> : null}
       <p>{t('portal.intro', { participantNumber })}</p>
       {sandbox ? (
         <Notice tone="warning" title={t('portal.sandboxTitle')}>

@@ -25,7 +25,7 @@ function NoticeText({ notice }: { notice: ListNotice }) {
 export function SetupWizardPage() {
   const { t } = useTranslation(['setup', 'common']);
   const errorText = useErrorText({ ns: 'setup' });
-  const { profiles, listStatus, listError, notice, wizard, load, openNew, portalFor, showPortal } = useSetupStore();
+  const { profiles, listStatus, listError, notice, wizard, load, openNew, portalFor, portalAsStep, showPortal } = useSetupStore();
   const portalProfile = portalFor ? profiles.find((p) => p.id === portalFor) : undefined;
 
   useEffect(() => {
@@ -39,7 +39,7 @@ export function SetupWizardPage() {
       ) : (
         <>
           {notice ? <Notice tone="success">{<NoticeText notice={notice} />}</Notice> : null}
-          {portalProfile ? <PortalChecklist key={portalProfile.id} profile={portalProfile} onClose={() => showPortal(undefined)} /> : null}
+          {portalProfile ? <PortalChecklist key={portalProfile.id} profile={portalProfile} asStep={portalAsStep ?? false} onClose={() => showPortal(undefined)} /> : null}
           <Section title={t('list.heading')}>
             {listError ? <Notice tone="error">{errorText(listError)}</Notice> : null}
             {listStatus === 'loading' && profiles.length === 0 ? <Spinner label={t('common:status.loading')} /> : null}

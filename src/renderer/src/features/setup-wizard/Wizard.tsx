@@ -5,12 +5,13 @@ import { AcknowledgeStep } from './AcknowledgeStep';
 import { CodeStep } from './CodeStep';
 import { DetailsStep } from './DetailsStep';
 import { IntroStep } from './IntroStep';
-import { useSetupStore, type WizardStep } from './setup-store';
+import { useSetupStore } from './setup-store';
+import { WizardSteps } from './WizardSteps';
 
-/** The numbered steps; "Before you start" is an introduction before step 1, not a step. */
-const STEPS: readonly WizardStep[] = ['details', 'code', 'acknowledge'];
-
-/** The wizard frame: a step list (current step named for screen readers) and the step itself. */
+/**
+ * The wizard frame: a step list (current step named for screen readers) and the step itself. Step 4, the
+ * AFAS portal steps, opens after Save above the profile list (see SetupWizardPage).
+ */
 export function Wizard() {
   const { t } = useTranslation('setup');
   const step = useSetupStore((s) => s.wizard?.step) ?? 'details';
@@ -28,19 +29,7 @@ export function Wizard() {
 
   return (
     <Section title={participantNumber ? t('wizardTitleExisting', { participantNumber }) : t('wizardTitleNew')} className="setup-wizard">
-      {step === 'intro' ? null : (
-        <ol className="setup-wizard__steps" aria-label={t('steps.label')}>
-          {STEPS.map((s, index) => (
-            <li key={s} className={s === step ? 'setup-wizard__step setup-wizard__step--current' : 'setup-wizard__step'} aria-current={s === step ? 'step' : undefined}>
-              <span className="setup-wizard__step-number" aria-hidden="true">
-                {index + 1}
-              </span>
-              {t(`steps.${s}`)}
-              {s === step ? <span className="visually-hidden"> ({t('steps.current')})</span> : null}
-            </li>
-          ))}
-        </ol>
-      )}
+      {step === 'intro' ? null : <WizardSteps current={step} />}
       <h3 className="setup-wizard__heading" tabIndex={-1} ref={headingRef}>
         {title}
       </h3>

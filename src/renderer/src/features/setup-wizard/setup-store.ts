@@ -9,7 +9,8 @@ import { EMPTY_FORM, type DetailsForm } from './details-validation';
 
 /**
  * `intro` is an introduction, not a numbered step. Sending the code is what "Next" on the details step
- * does (that button shows the sending state), so it is not a screen of its own.
+ * does (that button shows the sending state), so it is not a screen of its own. Step 4, the AFAS portal
+ * steps, is no wizard state: after Save the wizard closes and the checklist opens as step 4 (`portalAsStep`).
  */
 export type WizardStep = 'intro' | 'details' | 'code' | 'acknowledge';
 
@@ -64,6 +65,8 @@ interface SetupState {
   wizard?: WizardState;
   /** The profile whose AFAS portal steps are shown (after Save, or chosen from the list). */
   portalFor?: string;
+  /** True when the portal steps opened right after Save: they are then step 4 of the wizard and say so. */
+  portalAsStep?: boolean;
   /** The last failure of marking the portal handoff, by profile. */
   portalError?: { id: string; error: AppError };
 
@@ -257,7 +260,7 @@ export const useSetupStore = create<SetupState>()((set, get) => {
         const profile = unwrap(await api.activateProfile({ id: wizard.profileId, acknowledgeCosts: true }));
         replaceProfile(profile);
         // Saved here is not yet in AFAS: the portal steps follow at once.
-        set({ wizard: undefined, notice: { kind: 'activated', participantNumber: profile.participantNumber }, portalFor: profile.id, portalError: undefined });
+        set({ wizard: undefined, notice: { kind: 'activated', participantNumber: profile.participantNumber }, portalFor: profile.id, portalAsStep: true, portalError: undefined });
         // The mode badge depends on the kinds of keys in effect.
         void useAppStore.getState().refreshInfo();
       } catch (caught) {
@@ -265,7 +268,7 @@ export const useSetupStore = create<SetupState>()((set, get) => {
       }
     },
 
-    showPortal: (id) => set({ portalFor: id, portalError: undefined }),
+    showPortal: (id) => set({ portalFor: id, portalAsStep: false, portalError: undefined }),
 
     markPortalSaved: async (id, note) => {
       set({ actionBusy: id, portalError: undefined });
