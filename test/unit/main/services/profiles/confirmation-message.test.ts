@@ -4,7 +4,7 @@ import { confirmationMessage, messageLanguage } from '../../../../../src/main/se
 describe('confirmation message', () => {
   it('is Dutch or English with the participant number and the code, and fits one SMS part', () => {
     const nl = confirmationMessage('nl', '12345', '000123', 5);
-    expect(nl).toBe('Uw bevestigingscode voor de SMS-provider van deelnemer 12345 is 000123. Geldig 5 minuten.');
+    expect(nl).toBe('Je bevestigingscode voor de SMS-provider van deelnemer 12345 is 000123. Deze code is 5 minuten geldig.');
     const en = confirmationMessage('en', '12345', '000123', 5);
     expect(en).toContain('participant 12345 is 000123');
     for (const text of [nl, en]) expect(text.length).toBeLessThanOrEqual(160);
