@@ -10,7 +10,8 @@ import { useSetupStore } from '../../../src/renderer/src/features/setup-wizard/s
 import { errorText } from '../../../src/renderer/src/i18n/error-text';
 import type { SmsAdminBridge } from '@shared/contract';
 import type { ConfirmationSent, ProfileView } from '@shared/profile-types';
-import { ok } from '@shared/result';
+import { err, ok } from '@shared/result';
+import { testSendSettingsSchema } from '@shared/contract/test-send';
 import { DEFAULT_PREFERENCES } from '@shared/settings';
 import { fakeBridge, renderWithBridge } from '../helpers';
 
@@ -78,6 +79,37 @@ describe('Next in MessageBird mode', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Next' }));
     await userEvent.click(within(await screen.findByRole('dialog', { name: 'Send the confirmation code?' })).getByRole('button', { name: 'Send code' }));
     expect(startProfileSetup).toHaveBeenCalledTimes(1);
+  });
+
+  it('prices the code SMS with the price per part set under Cost guards, read again at each Next', async () => {
+    let pricesPerPart: Record<string, number> = { NL: 0.072 };
+    const getTestSendSetup = vi.fn<SmsAdminBridge['getTestSendSetup']>(async () =>
+      ok({ gatewayMode: 'messagebird', profiles: [], settings: testSendSettingsSchema.parse({ pricesPerPart }) }),
+    );
+    await renderPage({ getTestSendSetup });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await fillDetails();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    let dialog = await screen.findByRole('dialog', { name: 'Send the confirmation code?' });
+    expect(within(dialog).getByTestId('setup-send-cost')).toHaveTextContent('Estimated cost: €0.072 (1 part at €0.072, your own price for NL under Cost guards');
+    expect(within(dialog).getByTestId('setup-send-cost')).not.toHaveTextContent(/0\.056|AFAS quoted|could not read/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+
+    // A price changed under Cost guards meanwhile counts at the next Next; without one, AFAS's quote.
+    pricesPerPart = { BE: 0.09 };
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    dialog = await screen.findByRole('dialog', { name: 'Send the confirmation code?' });
+    expect(within(dialog).getByTestId('setup-send-cost')).toHaveTextContent(/^Estimated cost: €0\.056 \(1 part at €0\.056, the price AFAS quoted for the Netherlands/);
+    expect(getTestSendSetup).toHaveBeenCalledTimes(2);
+  });
+
+  it('says so when the Cost guards prices cannot be read, and uses the built-in price', async () => {
+    await renderPage({ getTestSendSetup: async () => err('internal', 'no settings') });
+    await userEvent.click(screen.getByRole('button', { name: 'New SMS provider' }));
+    await fillDetails();
+    await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Send the confirmation code?' });
+    expect(within(dialog).getByTestId('setup-send-cost')).toHaveTextContent(/Estimated cost: €0\.056 .*The app could not read the prices under Cost guards/);
   });
 });
 

@@ -8,11 +8,15 @@ import { formatCountdown, formatMoney } from '../../i18n/format';
 import { COST_CURRENCY, estimate } from '@shared/rules/cost';
 import { parseMobile } from '@shared/rules/phone';
 import { formatBalance } from './format';
+import { configuredPrices } from './configured-prices';
 import { useSetupStore, type KeyCheckState } from './setup-store';
 import { useCountdown } from './use-countdown';
 import type { AppError } from '@shared/result';
 
 type LooseT = (key: string, options?: Record<string, unknown>) => string;
+
+/** The cost line of "Send the confirmation code?" by where the price per part came from. */
+const SEND_COST_TEXT = { quoted: 'sendConfirm.cost', configured: 'sendConfirm.costConfigured', assumed: 'sendConfirm.costAssumed' } as const;
 
 /** Main's field errors by the `field` it names; the UI shows them under that field. */
 function isDetailField(field: string | undefined): field is DetailField {
@@ -36,8 +40,10 @@ export function DetailsStep() {
   const { form, existing, error, keyCheck } = wizard;
   const [touched, setTouched] = useState<Partial<Record<DetailField, boolean>>>({});
   const [submitted, setSubmitted] = useState(false);
-  // MessageBird mode: "Next" costs an SMS, so it asks first and shows the estimated cost.
+  // MessageBird mode: "Next" costs an SMS, so it asks first and shows the estimated cost, priced with the
+  // admin's own prices under Cost guards (`null`: main could not say, the built-in price is used).
   const [confirmingSend, setConfirmingSend] = useState(false);
+  const [prices, setPrices] = useState<Readonly<Record<string, number>> | null>(null);
   const refs = useRef<Partial<Record<DetailField, HTMLInputElement | null>>>({});
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -113,15 +119,18 @@ export function DetailsStep() {
       return;
     }
     if (!sandbox) {
+      // Read when asked, so a price changed under Cost guards meanwhile counts.
+      setPrices((await configuredPrices()) ?? null);
       setConfirmingSend(true);
       return;
     }
     await next(i18n.language === 'nl' ? 'nl' : 'en');
   }
 
-  // The code SMS is one GSM-7 part; priced as the app prices test sends (the country's known price, else NL's).
+  // The code SMS is one GSM-7 part; priced as the app prices test sends: the admin's own price for the
+  // country, else the built-in one, else NL's.
   const typedPhone = parseMobile(form.adminPhone);
-  const sendCost = estimate(1, typedPhone.ok ? (typedPhone.value.country ?? 'NL') : 'NL');
+  const sendCost = estimate(1, typedPhone.ok ? (typedPhone.value.country ?? 'NL') : 'NL', prices ?? {});
   const sendTo = typedPhone.ok ? typedPhone.value.international : (phoneOnFile ?? '');
 
   const warnings = issues.originator ? [] : originatorWarnings(form.originator);
@@ -265,10 +274,12 @@ export function DetailsStep() {
       >
         <p>{t('sendConfirm.body', { phone: sendTo })}</p>
         <p data-testid="setup-send-cost">
-          {t('sendConfirm.cost', {
+          {t(SEND_COST_TEXT[sendCost.basis], {
             cost: formatMoney(sendCost.amount, COST_CURRENCY, i18n.language),
             perPart: formatMoney(sendCost.perPart, COST_CURRENCY, i18n.language),
+            country: sendCost.country,
           })}
+          {prices === null ? ` ${t('sendConfirm.costUnread')}` : null}
         </p>
       </ConfirmDialog>
     </form>
