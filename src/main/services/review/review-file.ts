@@ -13,7 +13,6 @@ import {
   READINESS_REASONS,
   REVIEW_FILE_KIND,
   REVIEW_SCHEMA_VERSION,
-  type ReviewDifference,
   type ReviewFile,
 } from '@shared/review-types';
 
@@ -140,67 +139,4 @@ export function parseReviewFile(textContent: string): { ok: true; review: Review
     return { ok: false, problem: path ? { code: 'review_file_damaged', path } : { code: 'review_file_damaged' } };
   }
   return { ok: true, review: parsed.data as ReviewFile };
-}
-
-type Leaf = string | number | boolean | null;
-
-/**
- * What a reader compares: the setup, not the moment. Times of the review itself and the ages inside
- * reasons are left out, so a file compared with the machine it came from shows no differences.
- */
-function comparable(review: ReviewFile): Map<string, Leaf> {
-  const out = new Map<string, Leaf>();
-  const put = (path: string, value: Leaf | undefined) => out.set(path, value ?? null);
-  put('appVersion', review.appVersion);
-  put('gatewayMode', review.gatewayMode);
-  for (const p of review.profiles) {
-    const base = `profiles/${p.participantNumber}`;
-    put(`${base}/description`, p.description);
-    put(`${base}/status`, p.status);
-    put(`${base}/confirmedMode`, p.confirmedMode);
-    put(`${base}/originator`, p.originator);
-    put(`${base}/adminPhone`, p.adminPhoneMasked);
-    put(`${base}/keyFingerprint`, p.keyFingerprint);
-    put(`${base}/keyKind`, p.keyKind);
-    put(`${base}/keyProtection`, p.keyProtection);
-    put(`${base}/portal`, p.portal.state);
-    put(`${base}/portalSavedAt`, p.portal.savedAt);
-  }
-  put('readiness/verdict', review.readiness.verdict);
-  const numberOf = new Map(review.profiles.map((p) => [p.id, p.participantNumber]));
-  for (const p of review.readiness.profiles) {
-    const base = `readiness/${numberOf.get(p.profileId) ?? p.participantNumber}`;
-    put(`${base}/verdict`, p.verdict);
-    for (const i of p.items) put(`${base}/${i.id}`, `${i.verdict}:${i.reason}`);
-  }
-  for (const i of review.readiness.general) put(`readiness/general/${i.id}`, `${i.verdict}:${i.reason}`);
-  if (review.eligibility) {
-    put('eligibility/users', review.eligibility.users);
-    for (const [status, n] of Object.entries(review.eligibility.counts)) put(`eligibility/${status}`, n);
-  } else put('eligibility', null);
-  const c = review.cost.input;
-  put('cost/eligibleUsers', c.eligibleUsers);
-  put('cost/loginsPerUserPerMonth', c.loginsPerUserPerMonth);
-  put('cost/partsPerMessage', c.partsPerMessage);
-  put('cost/pricePerPart', c.pricePerPart);
-  put('cost/country', c.country);
-  put('cost/priceDate', c.priceDate);
-  put('cost/monthly', review.cost.monthly);
-  put('log/retentionDays', review.log.retentionDays);
-  return out;
-}
-
-/** Every path whose value differs, in a stable order; a profile only one side has shows as `present` vs null. */
-export function diffReviews(theirs: ReviewFile, ours: ReviewFile): ReviewDifference[] {
-  const a = comparable(theirs);
-  const b = comparable(ours);
-  const differences: ReviewDifference[] = [];
-  const paths = [...new Set([...a.keys(), ...b.keys()])];
-  for (const path of paths) {
-    const left = a.has(path) ? (a.get(path) ?? null) : undefined;
-    const right = b.has(path) ? (b.get(path) ?? null) : undefined;
-    if (left === right) continue;
-    differences.push({ path, theirs: left === undefined ? null : left, ours: right === undefined ? null : right });
-  }
-  return differences;
 }

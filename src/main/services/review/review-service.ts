@@ -34,6 +34,7 @@ import {
   smsCoveredByBalance,
 } from '@shared/rules/cost';
 import { maskPhone } from '@shared/rules/phone';
+import { diffReviews } from '@shared/rules/review-compare';
 import { countSegments } from '@shared/rules/sms-segments';
 import type { Clock, FileOpener, FileSaver, KeyValueStore, ReportPrinter } from '../ports';
 import type { ProfilesService } from '../profiles';
@@ -45,7 +46,7 @@ import { costHistory } from './cost-history';
 import { writeEligibilityCsv } from './eligibility-csv';
 import { portalHandoff, portalSnapshot } from './portal-handoff';
 import { FAILED_STATUSES, confirmedModeOf, readiness, servesLogins } from './readiness';
-import { diffReviews, parseReviewFile, serialiseReview } from './review-file';
+import { parseReviewFile, serialiseReview } from './review-file';
 import { UserListFileError } from './user-list-file';
 import { UserLists } from './user-lists';
 

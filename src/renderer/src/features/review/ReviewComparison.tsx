@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { compareRows, type CompareLeaf } from '@shared/rules/review-compare';
 import type { ImportedReview, ReadinessReason, ReviewFile } from '@shared/review-types';
 import { Button, Notice, StatusBadge } from '../../components';
-import { compareRows, type Leaf } from './compare-rows';
 import { formatDateTime, formatNumber } from './format';
 import { reasonText } from './reason-text';
 import { useReviewStore } from './review-store';
@@ -33,7 +33,7 @@ function pathLabel(t: LooseT, path: string): string {
   return t(`review:file.fields.${path}`, { defaultValue: path });
 }
 
-function valueText(t: LooseT, path: string, value: Leaf, language: string, now: number): string {
+function valueText(t: LooseT, path: string, value: CompareLeaf, language: string, now: number): string {
   if (value === null) return t('review:file.none');
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return path.endsWith('SavedAt') ? formatDateTime(value, language) : formatNumber(value, language, 4);
