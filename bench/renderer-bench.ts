@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
 import { startHostProcess, type HostProcess } from '../test/e2e/harness/host-process';
 import { median, percentile, report, type Figure } from './report';
 
@@ -76,14 +76,18 @@ interface Load {
 async function loadOnce(context: BrowserContext, host: HostProcess): Promise<Load> {
   const page = await context.newPage();
   const js: Array<{ url: string; bytes: Promise<number> }> = [];
-  page.on('response', (response) => {
+  const onResponse = (response: Response) => {
     if (!response.url().endsWith('.js')) return;
-    // Bytes on the wire (compressed), as the host sent them.
-    js.push({ url: response.url(), bytes: response.request().sizes().then((s) => s.responseBodySize) });
-  });
+    // Bytes on the wire (compressed), as the host sent them. A chunk fetched after the first screen
+    // (when the browser is idle) may still be in flight when the page closes: it counts as 0 bytes here.
+    js.push({ url: response.url(), bytes: response.request().sizes().then((s) => s.responseBodySize, () => 0) });
+  };
+  page.on('response', onResponse);
   await page.goto(host.url);
   await page.waitForFunction(() => (window as unknown as { __firstHeadingAt?: number }).__firstHeadingAt !== undefined, undefined, { timeout: 20_000 });
   const ms = await page.evaluate(() => (window as unknown as { __firstHeadingAt: number }).__firstHeadingAt);
+  // Only what arrived for the first screen; chunks fetched later, at idle time, are not part of it.
+  page.off('response', onResponse);
   const sizes = await Promise.all(js.map((j) => j.bytes));
   await page.close();
   return { ms, jsBytes: sizes.reduce((a, b) => a + b, 0), jsFiles: js.map((j) => new URL(j.url).pathname) };

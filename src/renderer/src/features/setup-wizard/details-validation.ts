@@ -6,19 +6,9 @@ import { apiKeySchema } from '@shared/api-key';
 import { parseOriginator, type OriginatorWarning } from '@shared/rules/originator';
 import { parseDescription, parseParticipantNumber } from '@shared/rules/participant-number';
 import { parseMobile } from '@shared/rules/phone';
+import { DETAIL_FIELDS, type DetailField, type DetailsForm } from './details-form';
 
-export const DETAIL_FIELDS = ['participantNumber', 'description', 'originator', 'apiKey', 'adminPhone'] as const;
-export type DetailField = (typeof DETAIL_FIELDS)[number];
-
-export interface DetailsForm {
-  participantNumber: string;
-  description: string;
-  originator: string;
-  apiKey: string;
-  adminPhone: string;
-}
-
-export const EMPTY_FORM: DetailsForm = { participantNumber: '', description: '', originator: '', apiKey: '', adminPhone: '' };
+export { DETAIL_FIELDS, EMPTY_FORM, type DetailField, type DetailsForm } from './details-form';
 
 export interface FieldIssue {
   issue: string;

@@ -4,8 +4,7 @@ import type { ConfirmationSent, ProfileView } from '@shared/profile-types';
 import type { AppError } from '@shared/result';
 import { api, toAppError, unwrap } from '../../api';
 import { useAppStore } from '../../app/app-store';
-import { parseMobile } from '@shared/rules/phone';
-import { EMPTY_FORM, type DetailsForm } from './details-validation';
+import { EMPTY_FORM, type DetailsForm } from './details-form';
 
 /**
  * `intro` is an introduction, not a numbered step. Sending the code is what "Next" on the details step
@@ -104,11 +103,17 @@ function formFor(profile: ProfileView): DetailsForm {
   };
 }
 
-/** The admin's own number in full, international form, for the wizard only (lists and logs mask it). */
-function fullPhone(wizard: WizardState): string | undefined {
+/**
+ * The admin's own number in full, international form, for the wizard only (lists and logs mask it).
+ * The phone rules (large metadata) load with the details step, not with the first screen: by the time a
+ * code is sent they are here already, so the import costs nothing then.
+ */
+async function fullPhone(wizard: WizardState): Promise<string | undefined> {
   const typed = wizard.form.adminPhone.trim() || wizard.existing?.pending?.adminPhone || '';
   if (!typed) return undefined;
-  const parsed = parseMobile(typed);
+  const rules = await import('@shared/rules/phone').catch(() => undefined);
+  if (!rules) return typed;
+  const parsed = rules.parseMobile(typed);
   return parsed.ok ? parsed.value.international : typed;
 }
 
@@ -176,6 +181,7 @@ export const useSetupStore = create<SetupState>()((set, get) => {
       const { form } = wizard;
       // One clear sending state: the old code and its delivery notices go, only "Next" spins.
       patchWizard({ busy: true, busyAction: 'send', error: undefined, sent: undefined });
+      const sentToFull = fullPhone(wizard);
       const result = await api.startProfileSetup({
         ...(wizard.profileId && { id: wizard.profileId }),
         participantNumber: form.participantNumber,
@@ -191,7 +197,7 @@ export const useSetupStore = create<SetupState>()((set, get) => {
           busy: false,
           busyAction: undefined,
           profileId: result.value.profileId,
-          sent: { ...result.value, receivedAt: Date.now(), sentToFull: fullPhone(wizard), resent: false },
+          sent: { ...result.value, receivedAt: Date.now(), sentToFull: await sentToFull, resent: false },
           resendAtLocal: resendAtLocal(result.value.resendAvailableAt, result.value.serverNow),
         });
       } else {
@@ -216,12 +222,13 @@ export const useSetupStore = create<SetupState>()((set, get) => {
       const wizard = get().wizard;
       if (!wizard?.profileId || wizard.busy) return;
       patchWizard({ busy: true, busyAction: 'resend', error: undefined });
+      const sentToFull = fullPhone(wizard);
       const result = await api.resendProfileCode({ id: wizard.profileId, language });
       if (result.ok) {
         patchWizard({
           busy: false,
           busyAction: undefined,
-          sent: { ...result.value, receivedAt: Date.now(), sentToFull: fullPhone(wizard), resent: true },
+          sent: { ...result.value, receivedAt: Date.now(), sentToFull: await sentToFull, resent: true },
           resendAtLocal: resendAtLocal(result.value.resendAvailableAt, result.value.serverNow),
         });
       } else {
