@@ -2,7 +2,8 @@
 // verification for rest.messagebird.com, and the CONNECT proxy tunnel, all over real sockets.
 import https from 'node:https';
 import net from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import tls from 'node:tls';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MessageBirdGateway } from '../../../../../src/main/services/gateway/messagebird-gateway';
 import {
   createTransportAgent,
@@ -297,6 +298,24 @@ describe('kept-alive connections', () => {
     // The agent's own idle listener only: each request's SDK listener left with its request.
     expect(socket?.listenerCount('timeout')).toBe(1);
     expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+
+  it('parses the extra CA list once for the agent, not again for each new connection', async () => {
+    const transport = { connectTo: fake.connectTo, extraCaPem: fake.caPem };
+    const parses = vi.spyOn(tls, 'createSecureContext');
+    try {
+      install(transport);
+      const atInstall = parses.mock.calls.length;
+      const gateway = gatewayFor(transport);
+      // Three calls at once: three new TLS connections.
+      const results = await Promise.all([gateway.getBalance(), gateway.getBalance(), gateway.getBalance()]);
+      expect(results.every((r) => r.ok)).toBe(true);
+      expect(await fake.openConnections()).toBe(3);
+      expect(atInstall).toBe(1);
+      expect(parses.mock.calls.length - atInstall).toBe(0);
+    } finally {
+      parses.mockRestore();
+    }
   });
 
   it('refuses a wrong certificate on a new connection of an agent that already has a verified one', async () => {
