@@ -28,25 +28,43 @@ export interface ParsedPhone {
 
 export type PhoneResult = { ok: true; value: ParsedPhone } | { ok: false; issue: PhoneIssue };
 
+/**
+ * The last few parses, by country and text: a test send parses its recipient more than once (guards,
+ * preview, send), and each parse with the full metadata costs far more than the lookup. Results are
+ * frozen, so a caller cannot change what the next one gets.
+ */
+const recentParses = new Map<string, PhoneResult>();
+const RECENT_PARSES_MAX = 32;
+
 /** Parses any reasonable notation to E.164; rejects what is not a valid number. */
 export function parsePhone(input: string, defaultCountry: CountryCode = 'NL'): PhoneResult {
   const text = input.trim();
   if (text === '') return { ok: false, issue: 'empty' };
   if (text.length > PHONE_INPUT_MAX) return { ok: false, issue: 'too_long' };
+  const key = `${defaultCountry} ${text}`;
+  const known = recentParses.get(key);
+  if (known) return known;
+  const result = parseUncached(text, defaultCountry);
+  if (recentParses.size >= RECENT_PARSES_MAX) recentParses.delete(recentParses.keys().next().value as string);
+  recentParses.set(key, result);
+  return result;
+}
+
+function parseUncached(text: string, defaultCountry: CountryCode): PhoneResult {
   try {
     const number = parsePhoneNumberWithError(text, defaultCountry);
-    if (!number.isValid()) return { ok: false, issue: 'invalid' };
-    return {
+    if (!number.isValid()) return Object.freeze({ ok: false, issue: 'invalid' });
+    return Object.freeze({
       ok: true,
-      value: {
+      value: Object.freeze({
         e164: number.number,
         country: number.country,
         type: number.getType(),
         international: number.formatInternational(),
-      },
-    };
+      }),
+    });
   } catch {
-    return { ok: false, issue: 'invalid' };
+    return Object.freeze({ ok: false, issue: 'invalid' });
   }
 }
 
@@ -76,6 +94,18 @@ export function parseMobile(input: string, defaultCountry: CountryCode = 'NL'): 
  * Used in the UI, the send log and exports (docs/SECURITY.md: never the full number).
  */
 export function maskPhone(e164: string): string {
+  const known = recentMasks.get(e164);
+  if (known !== undefined) return known;
+  const masked = maskUncached(e164);
+  if (recentMasks.size >= RECENT_PARSES_MAX) recentMasks.delete(recentMasks.keys().next().value as string);
+  recentMasks.set(e164, masked);
+  return masked;
+}
+
+/** The last few masks, for the same reason as `recentParses`. */
+const recentMasks = new Map<string, string>();
+
+function maskUncached(e164: string): string {
   const digits = e164.replace(/\D/g, '');
   try {
     const cc = parsePhoneNumberWithError(e164).countryCallingCode;

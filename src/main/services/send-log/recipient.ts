@@ -59,8 +59,22 @@ export function hashRecipient(key: Uint8Array, e164: string): string {
   return createHmac('sha256', key).update(e164, 'utf8').digest('hex').slice(0, 32);
 }
 
+/**
+ * The last few recipients per hash key: a test send logs the same number again and again, and parsing
+ * it and setting up the HMAC cost more than the row's insert. Frozen, so no caller changes a shared one.
+ */
+const recentRecipients = new WeakMap<Uint8Array, Map<string, StoredRecipient>>();
+const RECENT_RECIPIENTS_MAX = 32;
+
 export function storedRecipient(key: Uint8Array, e164: string): StoredRecipient {
-  return { ...maskRecipient(e164), hash: hashRecipient(key, e164) };
+  let recent = recentRecipients.get(key);
+  if (!recent) recentRecipients.set(key, (recent = new Map()));
+  const known = recent.get(e164);
+  if (known) return known;
+  const stored = Object.freeze({ ...maskRecipient(e164), hash: hashRecipient(key, e164) });
+  if (recent.size >= RECENT_RECIPIENTS_MAX) recent.delete(recent.keys().next().value as string);
+  recent.set(e164, stored);
+  return stored;
 }
 
 export const HASH_KEY_FILE = 'send-log.key';

@@ -79,3 +79,27 @@ describe('maskPhone', () => {
     expect(maskPhone('7')).toBe('•7');
   });
 });
+
+describe('repeated parses', () => {
+  it('answers the same text from memory with the same, frozen result, per default country', () => {
+    const first = parsePhone(' 06 12345678 ');
+    const again = parsePhone('06 12345678');
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    if (first.ok) expect(Object.isFrozen(first.value)).toBe(true);
+    // No caller can change what the next one gets.
+    expect(() => {
+      if (first.ok) (first.value as { e164: string }).e164 = '+31600000000';
+    }).toThrow(TypeError);
+    expect(parsePhone('06 12345678').ok && (parsePhone('06 12345678') as { value: { e164: string } }).value.e164).toBe('+31612345678');
+    // The default country is part of the question: "0612345678" is not the same number in Belgium.
+    expect(parsePhone('0612345678', 'BE')).not.toBe(parsePhone('0612345678', 'NL'));
+  });
+
+  it('still gives right answers after many different numbers', () => {
+    for (let i = 0; i < 100; i++) parsePhone(`06 1234${String(i).padStart(4, '0')}`);
+    expect(parsePhone('06 12340042')).toMatchObject({ ok: true, value: { e164: '+31612340042' } });
+    expect(parsePhone('not a number')).toEqual({ ok: false, issue: 'invalid' });
+    expect(maskPhone('+31612345678')).toBe(maskPhone('+31612345678'));
+  });
+});

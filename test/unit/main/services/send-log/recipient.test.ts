@@ -6,6 +6,7 @@ import {
   loadOrCreateHashKey,
   maskRecipient,
   normalizeInternational,
+  storedRecipient,
 } from '../../../../../src/main/services/send-log/recipient';
 import { KEY, tempDir } from './helpers';
 
@@ -72,5 +73,17 @@ describe('loadOrCreateHashKey', () => {
     expect(key).toHaveLength(32);
     expect(readdirSync(dir)).toContain('send-log.key.damaged-42');
     expect(Buffer.from(readFileSync(join(dir, 'send-log.key'), 'utf8'), 'base64').equals(key)).toBe(true);
+  });
+});
+
+describe('storedRecipient', () => {
+  it('answers a repeated number from memory, frozen, and keyed by the hash key', () => {
+    const first = storedRecipient(KEY, '+31612345678');
+    expect(storedRecipient(KEY, '+31612345678')).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual({ ...maskRecipient('+31612345678'), hash: hashRecipient(KEY, '+31612345678') });
+    const otherKey = new Uint8Array(32).fill(7);
+    expect(storedRecipient(otherKey, '+31612345678').hash).toBe(hashRecipient(otherKey, '+31612345678'));
+    expect(storedRecipient(otherKey, '+31612345678').hash).not.toBe(first.hash);
   });
 });
