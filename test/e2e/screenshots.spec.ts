@@ -12,6 +12,7 @@ const START_AT: Partial<Record<ScreenName, string>> = {
   'wizard-details': '.setup-wizard',
   'wizard-code': '.setup-wizard',
   'wizard-save': '.setup-wizard',
+  'wizard-portal': '.setup-wizard',
   'test-send-result': '.test-send__result',
 };
 

@@ -31,6 +31,7 @@ export const SCREENS = [
   'wizard-details',
   'wizard-code',
   'wizard-save',
+  'wizard-portal',
   'send-log',
   'send-log-detail',
   'review',
@@ -109,8 +110,8 @@ async function settled(page: Page): Promise<void> {
 
 /**
  * Opens the app and visits every screen in `language`, calling `visit` on each with the screen settled.
- * The data comes from `seedScreens`; the walk adds a third profile (the wizard, left at its last step)
- * and one more test send, so it runs once per host.
+ * The data comes from `seedScreens`; the walk adds a third profile (made in the wizard) and one more
+ * test send, so it runs once per host.
  */
 export async function walkScreens(page: Page, host: HostProcess, language: Language, visit: (name: ScreenName) => Promise<void>): Promise<void> {
   const T = textsFor(language);
@@ -151,6 +152,12 @@ export async function walkScreens(page: Page, host: HostProcess, language: Langu
   await expect(page.getByRole('heading', { name: T.setup.steps.acknowledge, exact: true })).toBeVisible();
   await settled(page);
   await visit('wizard-save');
+
+  await page.getByLabel(T.setup.acknowledge.checkbox, { exact: true }).check();
+  await page.getByRole('button', { name: T.setup.actions.save, exact: true }).click();
+  await expect(page.locator('[aria-current="step"]', { hasText: T.setup.steps.portal })).toBeVisible();
+  await settled(page);
+  await visit('wizard-portal');
 
   // Verzendlog with rows, and one row's details.
   await logSettled(host);
