@@ -44,6 +44,18 @@ test.describe('confirmation SMS obey the cost guards', () => {
     expect(await host.call('listProfiles')).toEqual({ ok: true, value: [] });
   });
 
+  test('Next prices the code SMS with the price per part set under Cost guards', async ({ page, host, fake }) => {
+    expect((await host.call('updateTestSendSettings', { pricesPerPart: { NL: 0.072 } })).ok).toBe(true);
+    await openWizard(page, host);
+    await fillDetails(page, '12345', '06 12345678');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send the confirmation code?' });
+    await expect(dialog.getByTestId('setup-send-cost')).toContainText('Estimated cost: €0.072 (1 part at €0.072, your own price for NL under Cost guards');
+    await expect(dialog.getByTestId('setup-send-cost')).not.toContainText('0.056');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(sends(fake)).toHaveLength(0);
+  });
+
   test('the daily cap on confirmation SMS across all profiles is reached: the wizard says so and sends nothing', async ({ page, host, fake }) => {
     expect((await host.call('updateTestSendSettings', { confirmationDailyCap: 1 })).ok).toBe(true);
     const first = await host.call('startProfileSetup', {

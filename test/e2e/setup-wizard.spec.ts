@@ -92,6 +92,13 @@ test.describe('setup wizard against the fake MessageBird', () => {
     await page.getByRole('button', { name: 'Save and activate' }).click();
 
     await expect(page.getByText(/The MessageBird setup for participant 12345 is verified and saved in this app\./)).toBeVisible();
+    // Step 4 of 4: the AFAS portal steps, focused on their title; the step list has no step 0.
+    const portal = page.getByRole('region', { name: 'Enter it in the AFAS Online portal: participant 12345' });
+    await expect(portal.getByRole('heading', { level: 2 })).toBeFocused();
+    const stepList = portal.getByRole('list', { name: 'Setup steps' });
+    await expect(stepList.getByRole('listitem')).toHaveText(['1Provider details', '2Enter code', '3Save', '4Enter it in the AFAS Online portal (current step)']);
+    await expect(stepList.locator('[aria-current="step"]')).toHaveCount(1);
+    await expect(stepList.locator('[aria-current="step"]')).toContainText('Enter it in the AFAS Online portal');
     const row = page.getByRole('row', { name: /12345/ });
     await expect(row).toContainText('Active');
     await expect(row).toContainText('Acme');
