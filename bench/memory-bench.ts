@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHostProcess, type HostProcess } from '../test/e2e/harness/host-process';
 import { FAKE_LIVE_KEY, startFakeMessageBird, type FakeMessageBird } from '../test/fakes/fake-messagebird';
+import { activeFakeProfile } from '../test/support/fake-profile';
 import { report, type Figure } from './report';
 
 const SENDS = 10_000;
@@ -46,17 +47,7 @@ async function ok<T>(host: HostProcess, method: string, input?: unknown): Promis
 
 async function activeProfile(host: HostProcess, fake: FakeMessageBird): Promise<string> {
   await ok(host, 'updateSettings', { gatewayMode: 'messagebird' });
-  const { profileId } = await ok<{ profileId: string }>(host, 'startProfileSetup', {
-    participantNumber: '12345',
-    description: 'Acme',
-    originator: 'Acme',
-    adminPhone: '+31687654321',
-    apiKey: FAKE_LIVE_KEY,
-    language: 'en',
-  });
-  const code = /\d{6}/.exec(fake.messages().at(-1)?.body ?? '')?.[0];
-  await ok(host, 'verifyProfileCode', { id: profileId, code });
-  await ok(host, 'activateProfile', { id: profileId, acknowledgeCosts: true });
+  const profileId = await activeFakeProfile((method, input) => host.call(method, input), fake);
   await ok(host, 'updateTestSendSettings', { dailyCap: 100 });
   return profileId;
 }

@@ -17,6 +17,7 @@ import { dispatch } from '../src/main/ipc/dispatch';
 import { closeServices } from '../src/main/services';
 import { installTransport } from '../src/main/services/gateway/transport';
 import { FAKE_LIVE_KEY, startFakeMessageBird, type FakeMessageBird } from '../test/fakes/fake-messagebird';
+import { activeFakeProfile, callOk, type ContractCall } from '../test/support/fake-profile';
 import { createTestServices } from '../test/support/test-services';
 import { median, percentile, report, type Figure } from './report';
 
@@ -26,29 +27,11 @@ const WARM_UP = 30;
 /** The daily cap is at most 100 test sends; the bench's clock moves a day on before reaching it. */
 const SENDS_PER_DAY = 90;
 
-type Dispatch = (method: string, input?: unknown) => Promise<unknown>;
-
-async function call<T>(run: Dispatch, method: string, input?: unknown): Promise<T> {
-  const result = (await run(method, input)) as { ok: boolean; value?: T; error?: unknown };
-  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
-  return result.value as T;
-}
-
 /** An active profile with the fake's key, made the way the wizard makes it. */
-async function activeProfile(run: Dispatch, fake: FakeMessageBird): Promise<string> {
-  await call(run, 'updateSettings', { gatewayMode: 'messagebird' });
-  const { profileId } = await call<{ profileId: string }>(run, 'startProfileSetup', {
-    participantNumber: '12345',
-    description: 'Acme',
-    originator: 'Acme',
-    adminPhone: '+31687654321',
-    apiKey: FAKE_LIVE_KEY,
-    language: 'en',
-  });
-  const code = /\d{6}/.exec(fake.messages().at(-1)?.body ?? '')?.[0];
-  await call(run, 'verifyProfileCode', { id: profileId, code });
-  await call(run, 'activateProfile', { id: profileId, acknowledgeCosts: true });
-  await call(run, 'updateTestSendSettings', { dailyCap: 100 });
+async function activeProfile(run: ContractCall, fake: FakeMessageBird): Promise<string> {
+  await callOk(run, 'updateSettings', { gatewayMode: 'messagebird' });
+  const profileId = await activeFakeProfile(run, fake);
+  await callOk(run, 'updateTestSendSettings', { dailyCap: 100 });
   return profileId;
 }
 
@@ -76,7 +59,7 @@ async function main(): Promise<void> {
   const clock = { offsetMs: 0, now: () => Date.now() + clock.offsetMs };
   const services = createTestServices({ dataDir, transport, clock });
   const table = createHandlerTable(services);
-  const run: Dispatch = (method, input) => dispatch(table, method, input, () => {});
+  const run: ContractCall = (method, input) => dispatch(table, method, input, () => {});
   try {
     const profileId = await activeProfile(run, fake);
     const client = initClient(FAKE_LIVE_KEY, 16_000);
@@ -84,7 +67,7 @@ async function main(): Promise<void> {
     const appSend = async () => {
       if (appSends > 0 && appSends % SENDS_PER_DAY === 0) clock.offsetMs += DAY;
       appSends += 1;
-      const status = await call<{ status: string }>(run, 'sendTestCode', { profileId, recipient: '0612345678', confirmCost: true });
+      const status = await callOk<{ status: string }>(run, 'sendTestCode', { profileId, recipient: '0612345678', confirmCost: true });
       if (status.status !== 'sent') throw new Error(`test send ended ${status.status}`);
     };
 

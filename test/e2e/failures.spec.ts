@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { FAKE_LIVE_KEY, startFakeMessageBird, type FakeMessageBird } from '../fakes/fake-messagebird';
+import { activeFakeProfile } from '../support/fake-profile';
 import { expect, test, useMessageBird } from './fixtures';
 import { startHostProcess, type HostProcess } from './harness/host-process';
 
@@ -34,21 +35,7 @@ async function next(page: Page): Promise<void> {
 }
 
 /** An active profile with the fake's live key, set up through the contract as the wizard does. */
-async function activeProfile(host: HostProcess, fake: FakeMessageBird): Promise<string> {
-  const started = await host.call<{ profileId: string }>('startProfileSetup', {
-    participantNumber: '12345',
-    description: 'Acme',
-    originator: 'Acme',
-    adminPhone: '+31687654321',
-    apiKey: FAKE_LIVE_KEY,
-    language: 'en',
-  });
-  if (!started.ok) throw new Error(JSON.stringify(started));
-  const code = /\d{6}/.exec(fake.messages().at(-1)?.body ?? '')?.[0];
-  expect((await host.call('verifyProfileCode', { id: started.value.profileId, code })).ok).toBe(true);
-  expect((await host.call('activateProfile', { id: started.value.profileId, acknowledgeCosts: true })).ok).toBe(true);
-  return started.value.profileId;
-}
+const activeProfile = (host: HostProcess, fake: FakeMessageBird) => activeFakeProfile((method, input) => host.call(method, input), fake);
 
 test.describe('not sent vs may have been sent', () => {
   test.beforeEach(async ({ host }) => {
