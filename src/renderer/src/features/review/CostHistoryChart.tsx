@@ -73,71 +73,74 @@ export function CostHistoryChart({ history }: { history: CostHistory }) {
   );
 }
 
+interface HistoryRow {
+  key: string;
+  label: string;
+  count: number;
+  parts: number;
+  cost: number;
+  /** Adds "(includes estimates)" to the cost. */
+  estimated: boolean;
+}
+
+/** One table of counts, parts and cost; the first column names what each row is (month, participant). */
+function HistoryTable({ caption, firstColumn, currency, rows, total }: { caption: string; firstColumn: string; currency: string; rows: HistoryRow[]; total?: HistoryRow }) {
+  const { t, i18n } = useTranslation('review');
+  const language = i18n.language;
+  const cells = (r: HistoryRow) => (
+    <>
+      <th scope="row">{r.label}</th>
+      <td>{formatNumber(r.count, language)}</td>
+      <td>{formatNumber(r.parts, language)}</td>
+      <td>
+        {formatMoney(r.cost, language, currency)}
+        {r.estimated ? ` (${t('cost.estimated')})` : ''}
+      </td>
+    </>
+  );
+  return (
+    <table className="table review-history">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{firstColumn}</th>
+          <th scope="col">{t('cost.count')}</th>
+          <th scope="col">{t('cost.partsColumn')}</th>
+          <th scope="col">{t('cost.costColumn')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>{cells(r)}</tr>
+        ))}
+      </tbody>
+      {total ? (
+        <tfoot>
+          <tr>{cells(total)}</tr>
+        </tfoot>
+      ) : null}
+    </table>
+  );
+}
+
 /** The chart's numbers as a table: per month, and per participant number. */
 export function CostHistoryTable({ history }: { history: CostHistory }) {
   const { t, i18n } = useTranslation('review');
   const language = i18n.language;
-  const money = (amount: number) => formatMoney(amount, language, history.currency);
+  const { currency, total } = history;
+  const months = history.months.map((m) => ({ key: m.month, label: formatMonth(m.month, language), count: m.count, parts: m.parts, cost: m.cost, estimated: m.includesEstimates }));
+  // Per participant only the sum is shown, without the estimate note the month rows carry.
+  const profiles = history.profiles.map((p) => ({ key: p.profileId, label: p.participantNumber, count: p.total.count, parts: p.total.parts, cost: p.total.cost, estimated: false }));
   return (
     <div className="stack">
-      <table className="table review-history">
-        <caption>{t('cost.chartTitle')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('cost.month')}</th>
-            <th scope="col">{t('cost.count')}</th>
-            <th scope="col">{t('cost.partsColumn')}</th>
-            <th scope="col">{t('cost.costColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {history.months.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{formatMonth(m.month, language)}</th>
-              <td>{formatNumber(m.count, language)}</td>
-              <td>{formatNumber(m.parts, language)}</td>
-              <td>
-                {money(m.cost)}
-                {m.includesEstimates ? ` (${t('cost.estimated')})` : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('cost.total')}</th>
-            <td>{formatNumber(history.total.count, language)}</td>
-            <td>{formatNumber(history.total.parts, language)}</td>
-            <td>
-              {money(history.total.cost)}
-              {history.total.includesEstimates ? ` (${t('cost.estimated')})` : ''}
-            </td>
-          </tr>
-        </tfoot>
-      </table>
-      {history.profiles.length > 0 ? (
-        <table className="table review-history">
-          <caption>{t('cost.perProfile')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('cost.participant')}</th>
-              <th scope="col">{t('cost.count')}</th>
-              <th scope="col">{t('cost.partsColumn')}</th>
-              <th scope="col">{t('cost.costColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {history.profiles.map((p) => (
-              <tr key={p.profileId}>
-                <th scope="row">{p.participantNumber}</th>
-                <td>{formatNumber(p.total.count, language)}</td>
-                <td>{formatNumber(p.total.parts, language)}</td>
-                <td>{money(p.total.cost)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      <HistoryTable
+        caption={t('cost.chartTitle')}
+        firstColumn={t('cost.month')}
+        currency={currency}
+        rows={months}
+        total={{ key: 'total', label: t('cost.total'), count: total.count, parts: total.parts, cost: total.cost, estimated: total.includesEstimates }}
+      />
+      {profiles.length > 0 ? <HistoryTable caption={t('cost.perProfile')} firstColumn={t('cost.participant')} currency={currency} rows={profiles} /> : null}
     </div>
   );
 }
