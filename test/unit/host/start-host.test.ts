@@ -6,31 +6,14 @@ import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync
 import { DatabaseSync } from 'node:sqlite';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../../../src/host/start-host';
+import { describe, expect, it } from 'vitest';
+import type { RunningHost } from '../../../src/host/start-host';
 import { dispatch } from '../../../src/main/ipc/dispatch';
 import { createHandlerTable } from '../../../src/main/ipc/handler-table';
 import type { AppInfo } from '@shared/contract/platform';
+import { useTestHosts } from '../../support/test-hosts';
 
-const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
-writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
-
-const running: RunningHost[] = [];
-
-async function start(dataDir: string): Promise<RunningHost> {
-  const host = await startHost({ port: 0, dataDir, rendererDir, version: '0.0.0-test', env: {}, log: () => {} });
-  running.push(host);
-  return host;
-}
-
-async function stop(host: RunningHost): Promise<void> {
-  running.splice(running.indexOf(host), 1);
-  await host.close();
-}
-
-afterEach(async () => {
-  for (const host of running.splice(0)) await host.close();
-});
+const { start, stop } = useTestHosts();
 
 /** A contract call the way the renderer makes it (input parsed, a throw becomes `internal`). */
 function call(host: RunningHost, method: string, input?: unknown) {

@@ -5,24 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHost, type RunningHost } from '../../../../src/host/start-host';
+import { describe, expect, it } from 'vitest';
+import type { RunningHost } from '../../../../src/host/start-host';
 import { HASH_KEY_VAULT_ID } from '../../../../src/main/services/send-log';
 import { FileKeyVault } from '../../../../src/main/services/vault/file-key-vault';
+import { useTestHosts } from '../../../support/test-hosts';
 
 const posix = process.platform !== 'win32';
-const rendererDir = mkdtempSync(join(tmpdir(), 'renderer-'));
-writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>app</title>');
-const running: RunningHost[] = [];
-
-async function start(dataDir: string): Promise<RunningHost> {
-  const host = await startHost({ port: 0, dataDir, rendererDir, version: '0.0.0-test', env: {}, log: () => {} });
-  running.push(host);
-  return host;
-}
-afterEach(async () => {
-  for (const host of running.splice(0)) await host.close();
-});
+const { start, stop } = useTestHosts();
 
 const mode = (path: string) => statSync(path).mode & 0o777;
 
@@ -63,8 +53,7 @@ describe.runIf(posix)('data folder modes', () => {
     appendRow(first);
     expect(mode(join(dataDir, 'send-log.sqlite'))).toBe(0o600);
     expect(mode(join(dataDir, 'send-log.sqlite-wal'))).toBe(0o600);
-    await first.close();
-    running.splice(0);
+    await stop(first);
     chmodSync(join(dataDir, 'send-log.sqlite'), 0o644);
     const second = await start(dataDir);
     appendRow(second);
@@ -83,8 +72,7 @@ describe('the send log hash key', () => {
     expect(Buffer.from(stored ?? '', 'base64')).toHaveLength(32);
     expect(readFileSync(join(dataDir, 'vault.json'), 'utf8')).not.toContain(stored);
     // The key outlives a restart (from the vault): a search by the full number still finds the row.
-    await host.close();
-    running.splice(0);
+    await stop(host);
     const again = await start(dataDir);
     expect(again.services.sendLog.query({ search: '+31612345678' }, { limit: 5 }).rows).toHaveLength(1);
     expect(existsSync(join(dataDir, 'send-log.key'))).toBe(false);
@@ -99,8 +87,7 @@ describe('the send log hash key', () => {
     expect(existsSync(join(dataDir, 'send-log.key'))).toBe(false);
     expect(await new FileKeyVault(dataDir).get(HASH_KEY_VAULT_ID)).toBe(oldKey.toString('base64'));
     expect(readFileSync(join(dataDir, 'vault.json'), 'utf8')).not.toContain(oldKey.toString('base64'));
-    await host.close();
-    running.splice(0);
+    await stop(host);
     // The same key after a restart (from the vault now).
     await start(dataDir);
     expect(await new FileKeyVault(dataDir).get(HASH_KEY_VAULT_ID)).toBe(oldKey.toString('base64'));
