@@ -141,6 +141,12 @@ export interface FakeMessageBird {
   setMessageStatus(id: string, status: FakeDeliveryStatus, extra?: StatusExtra): void;
   /** Connections open right now (a client that gave up should have closed its own). */
   openConnections(): Promise<number>;
+  /**
+   * Resets (TCP RST) every connection with no request in flight, as a server or middlebox drops an
+   * idle kept-alive connection; the client finds out only when it writes its next request on it.
+   * Returns how many were reset.
+   */
+  resetIdleConnections(): number;
   /** Forgets requests, messages and faults; keys, balances and auto-delivery go back to the start configuration. */
   reset(): void;
   close(): Promise<void>;

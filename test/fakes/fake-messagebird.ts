@@ -18,7 +18,7 @@
 import { randomBytes } from 'node:crypto';
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { makeCertificate } from './fake-certificate';
 import { smsPartCount } from '../../src/main/services/gateway/sms-parts';
 import type {
@@ -340,6 +340,20 @@ export async function startFakeMessageBird(options: FakeMessageBirdOptions = {})
       if (!res.headersSent) sendErrors(res, 500, { code: 99, description: 'Internal error', parameter: null });
     });
   });
+  // The TCP socket under each TLS connection, and whether a request is in flight on that connection:
+  // `resetIdleConnections` cuts the idle ones the way a server or middlebox drops a kept-alive connection.
+  const tcpSockets = new Set<Socket>();
+  const busy = new WeakSet<Socket>();
+  server.on('connection', (tcp: Socket) => {
+    tcpSockets.add(tcp);
+    tcp.once('close', () => tcpSockets.delete(tcp));
+  });
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    const tcp = [...tcpSockets].find((s) => s.remotePort === req.socket.remotePort);
+    if (!tcp) return;
+    busy.add(tcp);
+    res.once('close', () => busy.delete(tcp));
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -386,6 +400,16 @@ export async function startFakeMessageBird(options: FakeMessageBirdOptions = {})
               statusErrorCode: extra.statusErrorCode !== undefined ? extra.statusErrorCode : r.statusErrorCode,
             },
       );
+    },
+    resetIdleConnections() {
+      let count = 0;
+      for (const tcp of tcpSockets) {
+        if (busy.has(tcp)) continue;
+        // A TCP reset (not a polite close): the client learns of it only when it next uses the connection.
+        tcp.resetAndDestroy();
+        count += 1;
+      }
+      return count;
     },
     openConnections() {
       return new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));

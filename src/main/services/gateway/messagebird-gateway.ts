@@ -1,7 +1,8 @@
 /**
  * `SmsGateway` over the real `messagebird` 4.0.1 SDK, guarding the traps listed in docs/MESSAGEBIRD.md:
  * every answer is validated (the SDK ignores the HTTP status), a send counts only with an `id`,
- * an overall deadline replaces the SDK's idle timer, a send is never retried, ids are checked before
+ * an overall deadline replaces the SDK's idle timer, a request that may have left is never retried (only
+ * one refused on a kept-alive connection the server had reset goes once more), ids are checked before
  * they go into a path, and each call gets a fresh params object (`create` mutates it).
  * @see docs/MESSAGEBIRD.md
  */
@@ -9,10 +10,10 @@ import { initClient } from 'messagebird';
 import type { z } from 'zod';
 import type { Balance } from '@shared/gateway-types';
 import type { GatewayError, GatewayResult, SendSmsRequest, SentMessage, SmsGateway } from '../ports';
-import { captureRequest, type CapturedRequest } from './request-capture';
+import { captureRequest, refusedOnStaleConnection, type CapturedRequest } from './request-capture';
 import { cleanDescription, deadlineError, fromSdkError, fromUnusableAnswer, type MapContext } from './gateway-errors';
 import { balanceSchema, messageSchema, toBalance, toSentMessage } from './messagebird-schemas';
-import { ensureTransport } from './transport';
+import { dropIdleConnections, ensureTransport } from './transport';
 import type { TransportConfig } from './transport-config';
 
 export const DEFAULT_DEADLINE_MS = 15_000;
@@ -52,18 +53,19 @@ export class MessageBirdGateway implements SmsGateway {
 
   async sendSms(request: SendSmsRequest): Promise<GatewayResult<SentMessage>> {
     const ctx: MapContext = { apiKey: this.apiKey, isSend: true };
-    // A fresh object per call: the SDK rewrites `recipients` into a string on the object it is given.
-    const params: Record<string, unknown> = {
+    // A fresh object per SDK call (a retry on a fresh connection too): the SDK rewrites `recipients`
+    // into a string on the object it is given.
+    const params = (): Record<string, unknown> => ({
       originator: request.originator,
       recipients: [request.recipient],
       body: request.body,
-    };
-    if (request.reference !== undefined) params.reference = request.reference;
-    if (request.validitySeconds !== undefined) params.validity = request.validitySeconds;
-    if (request.datacoding !== undefined) params.datacoding = request.datacoding;
+      ...(request.reference !== undefined && { reference: request.reference }),
+      ...(request.validitySeconds !== undefined && { validity: request.validitySeconds }),
+      ...(request.datacoding !== undefined && { datacoding: request.datacoding }),
+    });
 
     const outcome = await this.call(ctx, (client, cb) =>
-      client.messages.create(params as unknown as Parameters<typeof client.messages.create>[0], cb as never),
+      client.messages.create(params() as unknown as Parameters<typeof client.messages.create>[0], cb as never),
     );
     if ('error' in outcome) return { ok: false, error: outcome.error };
     return this.parse(outcome, messageSchema, ctx, toSentMessage, 'the answer to the send has no message id');
@@ -97,15 +99,23 @@ export class MessageBirdGateway implements SmsGateway {
       timer = setTimeout(() => resolve('deadline'), this.deadlineMs);
     });
     let capture: CapturedRequest = { seen: false };
-    const answer = new Promise<{ err: unknown; data: unknown }>((resolve) => {
-      try {
-        capture = captureRequest(() => run(client, (err, data) => resolve({ err, data })));
-      } catch (thrown) {
-        resolve({ err: thrown, data: null });
-      }
-    });
+    const attempt = () =>
+      new Promise<{ err: unknown; data: unknown }>((resolve) => {
+        try {
+          capture = captureRequest(() => run(client, (err, data) => resolve({ err, data })));
+        } catch (thrown) {
+          resolve({ err: thrown, data: null });
+        }
+      });
     try {
-      const first = await Promise.race([answer, deadline]);
+      let first = await Promise.race([attempt(), deadline]);
+      if (first !== 'deadline' && first.err && refusedOnStaleConnection(capture)) {
+        // The kept-alive connection had been reset before the request could leave: MessageBird never
+        // saw it, so it is tried once more, on a fresh connection, within the same deadline. Nothing
+        // that may have left is ever retried (docs/MESSAGEBIRD.md: no idempotency key).
+        dropIdleConnections();
+        first = await Promise.race([attempt(), deadline]);
+      }
       if (first === 'deadline') {
         // Close the connection now rather than when the SDK's idle timer fires (never, if bytes trickle).
         capture.request?.destroy();

@@ -23,6 +23,8 @@ export interface CapturedRequest {
    * have acted on it: a failure before that point (a reset during the TLS handshake) sent nothing.
    */
   written?: boolean;
+  /** The request's own error, when it failed (the SDK passes on only part of it). */
+  error?: NodeJS.ErrnoException;
 }
 
 let slot: CapturedRequest | null = null;
@@ -43,6 +45,26 @@ function onCreated(message: unknown): void {
   request.once('response', (response: IncomingMessage) => {
     capture.status = response.statusCode;
   });
+  request.once('error', (error: NodeJS.ErrnoException) => {
+    capture.error = error;
+  });
+}
+
+/**
+ * True when the request died on a kept-alive connection the server had already reset, before any of it
+ * could leave: the agent handed out a reused idle connection, the kernel refused the write itself
+ * (ECONNRESET or EPIPE from `write`, so the reset was there before the request) and no answer began.
+ * MessageBird cannot have received it, whatever `written` says: over TLS, `finish` only means the TLS
+ * layer took the bytes. A reset while reading (after the request left) is never this.
+ */
+export function refusedOnStaleConnection(capture: CapturedRequest): boolean {
+  const error = capture.error;
+  return (
+    capture.request?.reusedSocket === true &&
+    capture.status === undefined &&
+    error?.syscall === 'write' &&
+    (error.code === 'ECONNRESET' || error.code === 'EPIPE')
+  );
 }
 
 diagnosticsChannel.subscribe('http.client.request.created', onCreated);

@@ -113,8 +113,9 @@ function caOption(extraCaPem: string | undefined): CaOption {
 
 /**
  * An idle connection is closed after this long: shorter than common server keep-alive timeouts (Node's
- * default is 5 s), so a send is rarely written onto a connection the server is just closing. A send is
- * never retried; one that hits such a reset fails as "maybe sent" (the request had left).
+ * default is 5 s), so a send is rarely written onto a connection the server is just closing. When the
+ * server had already reset it, the kernel refuses the write and the gateway sends once more on a fresh
+ * connection (nothing left); a reset after the request left is never retried ("maybe sent").
  * Node also honours a shorter `Keep-Alive: timeout=` hint from the server.
  */
 export const IDLE_CONNECTION_MS = 4_000;
@@ -252,6 +253,19 @@ export function installTransport(config: TransportConfig): () => void {
     if (installed?.agent === agent) installed = null;
     agent.destroy();
   };
+}
+
+/**
+ * Closes every idle kept-alive connection of the installed agent, so the next request opens a fresh one.
+ * For a request that found its reused connection already reset by the server: the other idle ones are
+ * as old, and a retry must not meet the same fate. Connections in use are left alone.
+ */
+export function dropIdleConnections(): void {
+  const agent = httpsModule.globalAgent as unknown as { freeSockets?: Record<string, Duplex[] | undefined> };
+  for (const sockets of Object.values(agent.freeSockets ?? {})) {
+    // Out of the pool at once (the agent itself would drop them only on their 'close', a tick later).
+    for (const socket of sockets?.splice(0) ?? []) socket.destroy();
+  }
 }
 
 /** Installs the transport unless the same configuration is already in place (called before each SDK call). */

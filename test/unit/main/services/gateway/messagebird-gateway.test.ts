@@ -388,3 +388,21 @@ describe('sent or not: what a failed send can have done', () => {
     }
   });
 });
+
+describe('a kept-alive connection reset by the server while idle', () => {
+  it('retries a call the reset connection refused before it left, once, on a fresh connection (a send and a read)', async () => {
+    const gw = gateway();
+    expect((await gw.getBalance()).ok).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(suite.fake.resetIdleConnections()).toBeGreaterThanOrEqual(1); // earlier tests' idle ones too
+    const sent = await gw.sendSms(request);
+    expect(sent.ok).toBe(true);
+    expect(suite.fake.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    expect(suite.fake.messages()).toHaveLength(1);
+
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(suite.fake.resetIdleConnections()).toBeGreaterThanOrEqual(1); // earlier tests' idle ones too
+    expect((await gw.getBalance()).ok).toBe(true);
+    expect(suite.fake.requests.filter((r) => r.path === '/balance')).toHaveLength(2);
+  });
+});

@@ -165,3 +165,49 @@ describe('test send through the SDK to the fake MessageBird', () => {
     expect(first.sendLog.get(result.value.logId)?.status).toBe('delivered');
   });
 });
+
+describe('a kept-alive connection the server dropped while it was idle', () => {
+  /** One send whose connection goes back to the pool, then the fake resets that idle connection. */
+  async function sendThenDropIdleConnection(h: ReturnType<typeof setup>): Promise<void> {
+    expect((await send(h)).ok).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve)); // the connection is back in the pool
+    expect(suite.fake.resetIdleConnections()).toBe(1);
+  }
+
+  it('a send refused by the reset connection before it could leave goes once more on a fresh one: one message, row sent', async () => {
+    const h = setup();
+    await sendThenDropIdleConnection(h);
+    const postsBefore = posts().length;
+    const messagesBefore = suite.fake.messages().length;
+
+    const result = await send(h);
+
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.status).toBe('sent');
+    expect(posts().length - postsBefore).toBe(1);
+    expect(suite.fake.messages().length - messagesBefore).toBe(1);
+    expect(suite.fake.message(result.value.messageId!)).toBeDefined();
+    expect(h.sendLog.get(result.value.logId)).toMatchObject({ status: 'sent', messagebirdId: result.value.messageId });
+    expect(await suite.fake.openConnections()).toBe(1); // the reset one is gone, the fresh one kept
+  });
+
+  it('a reset after the request left is never retried: one request, no message, row unknown', async () => {
+    const h = setup();
+    expect((await send(h)).ok).toBe(true);
+    await new Promise((resolve) => setImmediate(resolve));
+    const postsBefore = posts().length;
+    // The fake reads the whole request on the reused connection, then resets it without answering.
+    suite.fake.injectOnce({ type: 'reset' }, { method: 'POST', path: '/messages' });
+
+    const result = await send(h);
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.details?.status).toBe('unknown');
+    expect(posts().length - postsBefore).toBe(1);
+    const row = h.sendLog.get(Number(result.error.details?.logId))!;
+    expect(row.status).toBe('unknown');
+    expect(row.statusReason).toMatch(/not retried/);
+  });
+});
