@@ -31,13 +31,20 @@ interface Entry extends ClassifiedEntry {
   mobileMasked?: string | null;
 }
 
-interface ListState {
-  importId: string;
-  fileName: string;
-  format: 'csv' | 'xlsx';
-  delimiter: ',' | ';' | null;
-  headers: string[];
-  mapping: UserListMapping;
+/** An import's facts that the view, the kept file and the state carry unchanged. */
+type ListFacts = Pick<UserListImport, 'importId' | 'fileName' | 'format' | 'delimiter' | 'headers' | 'mapping' | 'importedAt'>;
+
+const factsOf = (s: ListFacts): ListFacts => ({
+  importId: s.importId,
+  fileName: s.fileName,
+  format: s.format,
+  delimiter: s.delimiter,
+  headers: s.headers,
+  mapping: s.mapping,
+  importedAt: s.importedAt,
+});
+
+interface ListState extends ListFacts {
   /** The cells as read; null for a list restored from the kept file. */
   records: RawRecord[] | null;
   unreadable: SkippedRow[];
@@ -48,7 +55,6 @@ interface ListState {
   /** The active participant numbers the statuses were computed with. */
   activeKey: string;
   kept: boolean;
-  importedAt: number;
 }
 
 export interface UserListsDeps {
@@ -206,17 +212,11 @@ export class UserLists {
 
   private view(state: ListState): UserListImport {
     return {
-      importId: state.importId,
-      fileName: state.fileName,
-      format: state.format,
-      delimiter: state.delimiter,
-      headers: state.headers,
-      mapping: state.mapping,
+      ...factsOf(state),
       mappingComplete: state.mapping.email !== null && state.mapping.participantNumber !== null,
       summary: { users: state.users, counts: countStatuses(state.entries), rowsRead: state.rowsRead, skippedRows: state.skipped.length },
       skipped: state.skipped.slice(0, SKIPPED_ROWS_SHOWN),
       kept: state.kept,
-      importedAt: state.importedAt,
     };
   }
 
@@ -227,13 +227,7 @@ export class UserLists {
   private writeKeptFile(state: ListState): void {
     const kept: KeptList = {
       version: 1,
-      importId: state.importId,
-      fileName: state.fileName,
-      format: state.format,
-      delimiter: state.delimiter,
-      headers: state.headers,
-      mapping: state.mapping,
-      importedAt: state.importedAt,
+      ...factsOf(state),
       rowsRead: state.rowsRead,
       users: state.users,
       skipped: state.skipped,
@@ -277,12 +271,7 @@ export class UserLists {
       return { line: e.line, email: e.email, name: e.name, participantNumbers: e.participantNumbers, mobile, mobileMasked: e.mobileMasked, ...verdict };
     });
     return {
-      importId: k.importId,
-      fileName: k.fileName,
-      format: k.format,
-      delimiter: k.delimiter,
-      headers: k.headers,
-      mapping: k.mapping,
+      ...factsOf(k),
       records: null,
       unreadable: [],
       skipped: k.skipped,
@@ -291,7 +280,6 @@ export class UserLists {
       users: k.users,
       activeKey: keyOf(active),
       kept: true,
-      importedAt: k.importedAt,
     };
   }
 }

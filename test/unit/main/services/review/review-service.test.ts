@@ -246,7 +246,8 @@ describe('user list through the service', () => {
     await closeServices(s);
     services = createTestServices({ dataDir, settings, clock: { now: () => NOW } });
     const restored = services.review.userLists.current()!;
-    expect(restored).toMatchObject({ importId: kept.importId, kept: true, summary: kept.summary });
+    // Everything the admin saw comes back: file name, format, columns and mapping, counts, skipped rows.
+    expect(restored).toEqual(kept);
     expect(services.review.userLists.clear()).toBe(true);
     expect(services.review.userLists.current()).toBeNull();
     expect(readdirSync(dataDir)).not.toContain('user-list.json');
