@@ -1,6 +1,7 @@
-import { createElement, lazy, Suspense, type ComponentType } from 'react';
+import { createElement, lazy, Suspense, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Spinner } from '../../components';
+import { useSetupStore } from './setup-store';
 
 /**
  * The details step's form checks the phone number and the key as the admin types, with the phone
@@ -23,14 +24,32 @@ export function preloadDetailsStep(): Promise<ComponentType> {
 
 const LazyForm = lazy(() => preloadDetailsStep().then((component) => ({ default: component })));
 
-const idle: (run: () => void) => void =
-  typeof requestIdleCallback === 'function' ? (run) => requestIdleCallback(run, { timeout: 1_000 }) : (run) => setTimeout(run, 0);
-idle(() => void preloadDetailsStep().catch(() => undefined));
+const preloadSoon = () => setTimeout(() => void preloadDetailsStep().catch(() => undefined), 0);
+
+/**
+ * Where the browser can say when it is idle (Chromium, so Electron), the form is fetched in an idle
+ * moment once the Setup page is on screen: the page asks for its list after its first render, or a
+ * wizard opens. Never while the first screen is being built: the form's code would compete with it.
+ * Elsewhere it is fetched right after this module loads.
+ */
+if (typeof requestIdleCallback === 'function') {
+  const unsubscribe = useSetupStore.subscribe((state) => {
+    if (state.listStatus === 'idle' && !state.wizard) return;
+    unsubscribe();
+    if (state.wizard) preloadSoon();
+    else requestIdleCallback(() => void preloadDetailsStep().catch(() => undefined), { timeout: 2_000 });
+  });
+} else {
+  preloadSoon();
+}
 
 export function DetailsStep() {
   const { t } = useTranslation('common');
+  // Decided once per mount: switching from the lazy path to the loaded component later would mount the
+  // form anew and lose what the admin is typing.
+  const [ready] = useState(() => loaded);
   // Already here: render at once, without Suspense's fallback (React holds a revealed fallback a moment).
-  if (loaded) return createElement(loaded);
+  if (ready) return createElement(ready);
   return (
     <Suspense fallback={<Spinner label={t('status.loading')} />}>
       <LazyForm />
