@@ -223,7 +223,11 @@ test.describe('offline review with the fake MessageBird stopped', () => {
     writeFileSync(copy, text);
     await importFile(page, 'Open a review file', copy);
     await expect(page.getByText('No differences: the file matches this computer.')).toBeVisible();
-    await expect(page.getByRole('row', { name: /Participant 12345: Sender/ })).toContainText('Acme');
+    const comparison = page.getByRole('region', { name: 'The review file side by side with this computer' });
+    await expect(comparison.locator('tr[data-path="profiles/12345/originator"]')).toContainText('Acme');
+    // Every reason is said in words with its values: no placeholder reaches the screen.
+    await expect(comparison.locator('tr[data-path="readiness/12345/sender"]')).toContainText('Acme is a valid sender');
+    await expect(comparison).not.toContainText('{{');
 
     const damaged = join(dir, 'damaged.json');
     writeFileSync(damaged, text.slice(0, Math.floor(text.length / 2)));

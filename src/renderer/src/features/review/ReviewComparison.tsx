@@ -33,14 +33,24 @@ function pathLabel(t: LooseT, path: string): string {
   return t(`review:file.fields.${path}`, { defaultValue: path });
 }
 
-function valueText(t: LooseT, path: string, value: CompareLeaf, language: string, now: number): string {
+/** The readiness item a `readiness/<participant>/<id>` or `readiness/general/<id>` path names, for its reason's values. */
+function readinessParams(review: ReviewFile | undefined, path: string): Record<string, string | number> {
+  const [head, a, b] = path.split('/');
+  if (!review || head !== 'readiness' || !a || !b) return {};
+  const items = a === 'general' ? review.readiness.general : review.readiness.profiles.find((p) => p.participantNumber === a)?.items;
+  return items?.find((item) => item.id === b)?.params ?? {};
+}
+
+function valueText(t: LooseT, path: string, value: CompareLeaf, language: string, now: number, review?: ReviewFile): string {
   if (value === null) return t('review:file.none');
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'number') return path.endsWith('SavedAt') ? formatDateTime(value, language) : formatNumber(value, language, 4);
   const verdict = /^(pass|warn|fail)(?::(\w+))?$/.exec(value);
   if (verdict) {
     const word = t(`review:verdict.${verdict[1]}`);
-    const reason = verdict[2] ? reasonText(t as never, { reason: verdict[2] as ReadinessReason, params: {} }, language, now) : '';
+    // The reason's values (sender, dates, amounts) come from the side the value came from.
+    const params = readinessParams(review, path);
+    const reason = verdict[2] ? reasonText(t as never, { reason: verdict[2] as ReadinessReason, params }, language, now) : '';
     return reason ? `${word}: ${reason}` : word;
   }
   if (path.endsWith('/portal')) return t(`review:file.portal.${value}`, { defaultValue: value });
@@ -87,8 +97,8 @@ export function ReviewComparison({ imported }: { imported: ImportedReview & { ou
                     </>
                   ) : null}
                 </th>
-                <td>{valueText(tl, row.path, row.theirs, language, now)}</td>
-                <td>{valueText(tl, row.path, row.ours, language, now)}</td>
+                <td>{valueText(tl, row.path, row.theirs, language, now, review)}</td>
+                <td>{valueText(tl, row.path, row.ours, language, now, imported.ours)}</td>
               </tr>
             ))}
           </tbody>
