@@ -79,6 +79,7 @@ test('no Dutch screen shows a text from the English catalogue', async ({ page, h
       const hit = forbidden.find((entry) => entry.pattern.test(text));
       if (hit) findings.push(`${screen}: "${text}" is English (${hit.key}: "${hit.text}")`);
       else if (looksLikeKey(text)) findings.push(`${screen}: "${text}" is a key without its text`);
+      else if (/\{\{\s*\w+\s*\}\}/.test(text)) findings.push(`${screen}: "${text}" shows a placeholder without its value`);
     }
   });
   expect(visited.length).toBeGreaterThanOrEqual(15);
