@@ -10,31 +10,7 @@ import type { ProfileView } from '@shared/profile-types';
 import { ok } from '@shared/result';
 import { DEFAULT_PREFERENCES } from '@shared/settings';
 import { fakeBridge, renderWithBridge, unnamedControls } from '../helpers';
-
-const NOW = 1_800_000_000_000;
-
-function activeProfile(over: Partial<ProfileView> = {}, confirmedMode: 'sandbox' | 'messagebird' = 'messagebird'): ProfileView {
-  return {
-    id: 'p-1',
-    participantNumber: '12345',
-    description: 'Productie',
-    status: 'active',
-    active: {
-      originator: 'Acme',
-      adminPhoneMasked: '+31 •••••••78',
-      key: { hasApiKey: true, fingerprint: 'abcd1234', kind: 'live', protection: 'os' },
-      activatedAt: NOW,
-      confirmedMode,
-    },
-    pending: null,
-    needsLiveConfirmation: false,
-    portal: { state: 'not_yet', savedAt: null, note: null },
-    lastKeyCheck: null,
-    createdAt: NOW,
-    updatedAt: NOW,
-    ...over,
-  };
-}
+import { activeProfile, NOW } from './active-profile';
 
 async function renderPage(profiles: ProfileView[], overrides: Partial<SmsAdminBridge> = {}, language: 'system' | 'nl' = 'system') {
   const bridge = fakeBridge({ listProfiles: async () => ok(profiles), ...overrides }, { preferences: { ...DEFAULT_PREFERENCES, introSeen: true, language } });

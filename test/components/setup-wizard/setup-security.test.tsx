@@ -9,33 +9,15 @@ import { SetupWizardPage } from '../../../src/renderer/src/features/setup-wizard
 import { useSetupStore } from '../../../src/renderer/src/features/setup-wizard/setup-store';
 import { errorText } from '../../../src/renderer/src/i18n/error-text';
 import type { SmsAdminBridge } from '@shared/contract';
-import type { ConfirmationSent, ProfileView } from '@shared/profile-types';
+import type { ConfirmationSent } from '@shared/profile-types';
 import { err, ok } from '@shared/result';
 import { testSendSettingsSchema } from '@shared/contract/test-send';
 import { DEFAULT_PREFERENCES } from '@shared/settings';
 import { fakeBridge, renderWithBridge } from '../helpers';
+import { activeProfile, NOW } from './active-profile';
 
-const NOW = 1_800_000_000_000;
-
-const sandboxConfirmed: ProfileView = {
-  id: 'p-1',
-  participantNumber: '12345',
-  description: 'Productie',
-  status: 'active',
-  active: {
-    originator: 'Acme',
-    adminPhoneMasked: '+31 •••••••78',
-    key: { hasApiKey: true, fingerprint: 'abcd1234', kind: 'live', protection: 'os' },
-    activatedAt: NOW,
-    confirmedMode: 'sandbox',
-  },
-  pending: null,
-  lastKeyCheck: null,
-  portal: { state: 'not_yet', savedAt: null, note: null },
-  needsLiveConfirmation: true,
-  createdAt: NOW,
-  updatedAt: NOW,
-};
+/** Settings in effect confirmed in Sandbox while the app is in MessageBird mode. */
+const sandboxConfirmed = activeProfile({ needsLiveConfirmation: true }, 'sandbox');
 
 const sent: ConfirmationSent = { profileId: 'p-1', sentTo: '+31 •••••••78', delivery: 'sent', expiresAt: NOW + 300_000, resendAvailableAt: NOW + 60_000, serverNow: NOW, logId: '1' };
 
