@@ -69,13 +69,17 @@ async function renderPage(overrides: Partial<SmsAdminBridge> = {}, introSeen = t
   return bridge;
 }
 
-async function fillDetails(values: Partial<Record<'participant' | 'description' | 'sender' | 'key' | 'phone', string>> = {}) {
+/** Types the details form; `user` is a userEvent set up for fake timers where a test needs one. */
+async function fillDetails(
+  values: Partial<Record<'participant' | 'description' | 'sender' | 'key' | 'phone', string>> = {},
+  user: Pick<typeof userEvent, 'type'> = userEvent,
+) {
   const v = { participant: '12345', description: 'Productie', sender: 'Acme', key: 'LiveKey0123456789abcdef', phone: '06 12345678', ...values };
-  await userEvent.type(screen.getByLabelText('Participant number (deelnemernummer)'), v.participant);
-  await userEvent.type(screen.getByLabelText('Description'), v.description);
-  await userEvent.type(screen.getByLabelText('Sender'), v.sender);
-  await userEvent.type(screen.getByLabelText('MessageBird API key'), v.key);
-  await userEvent.type(screen.getByLabelText('Your mobile number'), v.phone);
+  await user.type(screen.getByLabelText('Participant number (deelnemernummer)'), v.participant);
+  await user.type(screen.getByLabelText('Description'), v.description);
+  await user.type(screen.getByLabelText('Sender'), v.sender);
+  await user.type(screen.getByLabelText('MessageBird API key'), v.key);
+  await user.type(screen.getByLabelText('Your mobile number'), v.phone);
 }
 
 beforeEach(() => {
@@ -335,11 +339,7 @@ describe('setup wizard', () => {
     await renderPage({ startProfileSetup: async () => ok({ ...sent, resendAvailableAt: NOW + 1_000 }), resendProfileCode });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     await user.click(screen.getByRole('button', { name: 'New SMS provider' }));
-    await user.type(screen.getByLabelText('Participant number (deelnemernummer)'), '12345');
-    await user.type(screen.getByLabelText('Description'), 'Productie');
-    await user.type(screen.getByLabelText('Sender'), 'Acme');
-    await user.type(screen.getByLabelText('MessageBird API key'), 'LiveKey0123456789abcdef');
-    await user.type(screen.getByLabelText('Your mobile number'), '0612345678');
+    await fillDetails({ phone: '0612345678' }, user);
     await user.click(screen.getByRole('button', { name: 'Next' }));
     await act(() => vi.advanceTimersByTimeAsync(1_100));
     await user.click(screen.getByRole('button', { name: 'Send a new code' }));
@@ -355,11 +355,7 @@ describe('setup wizard', () => {
     await renderPage({ startProfileSetup: async () => ok({ ...sent, resendAvailableAt: NOW + 3_000 }), resendProfileCode });
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     await user.click(screen.getByRole('button', { name: 'New SMS provider' }));
-    await user.type(screen.getByLabelText('Participant number (deelnemernummer)'), '12345');
-    await user.type(screen.getByLabelText('Description'), 'Productie');
-    await user.type(screen.getByLabelText('Sender'), 'Acme');
-    await user.type(screen.getByLabelText('MessageBird API key'), 'LiveKey0123456789abcdef');
-    await user.type(screen.getByLabelText('Your mobile number'), '0612345678');
+    await fillDetails({ phone: '0612345678' }, user);
     await user.click(screen.getByRole('button', { name: 'Next' }));
     expect(await screen.findByText(/ask for a new code in 00:03\./)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send a new code' })).toBeDisabled();
